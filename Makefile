@@ -1,0 +1,50 @@
+# The two commands a new machine needs: `make site` and `make test`.
+# Everything runs inside .venv/, installed from the hash-pinned lock.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DATA ?= data
+
+# mkdocs-material prints a notice about MkDocs 2.0 on every build; we pin mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check schema lock lint clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+## Build the site into site/ (validates the data first).
+site: $(STAMP)
+	$(BIN)/python -m generator check --data $(DATA)
+	$(BIN)/python -m mkdocs build --strict --site-dir site
+
+## Preview with live reload on http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/python -m generator check --data $(DATA)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Every test: lint, types, the test suite.
+test: $(STAMP)
+	$(BIN)/python -m ruff check generator tests
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest
+
+## Validate data/ only.
+check: $(STAMP)
+	$(BIN)/python -m generator check --data $(DATA)
+
+## Regenerate the JSON Schema files in schema/ from the models.
+schema: $(STAMP)
+	$(BIN)/python -m generator schema --out schema
+
+## Re-pin every dependency with hashes (needs uv on the PATH).
+lock:
+	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+		--universal -o requirements.lock
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,36 @@
+"""Annotated explainers of contested public statements: data in, cross-linked site out.
+
+The core reads `data/`, validates it and links it into a `Dataset`; it imports nothing from
+MkDocs. Pipeline: discover -> parse -> validate (load.py) -> link (link.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import DataError, Diagnostic
+from .link import Dataset, link
+from .load import discover, load_all
+
+__version__ = "0.1.0"
+__all__ = ["DataError", "Dataset", "Diagnostic", "check_data", "load_dataset"]
+
+
+def check_data(data_dir: Path) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Load and link everything under `data_dir`; return the dataset or every problem found."""
+    paths, problems = discover(data_dir)
+    loaded, load_problems = load_all(paths, data_dir)
+    problems += load_problems
+    if problems:
+        # Gate: cross-record checks over invalid records would only cascade.
+        return None, sorted(problems)
+    dataset, link_problems = link(loaded)
+    return dataset, sorted(link_problems)
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """The linked dataset; raises DataError listing every problem."""
+    dataset, problems = check_data(data_dir)
+    if dataset is None:
+        raise DataError(problems)
+    return dataset

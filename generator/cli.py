@@ -1,0 +1,87 @@
+"""`python -m generator`: the command line. Prints, sets exit codes, holds no logic.
+
+Exit codes: 0 clean, 1 problems in data, 2 usage (bad arguments, missing folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import check_data
+from .diagnostics import format_report
+from .jsonschema import stale_files, write_schemas
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(Path(args.data), args.format)
+    if args.command == "schema":
+        return _schema(Path(args.out), check_only=args.check)
+    parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
+    return EXIT_USAGE  # pragma: no cover
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Build annotated explainers of contested public statements from data/.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate every record and reference in data/")
+    check.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text for people (default), json for tools",
+    )
+    schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
+    schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
+    schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
+    return parser
+
+
+def _check(data_dir: Path, fmt: str) -> int:
+    if not data_dir.is_dir():
+        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    dataset, problems = check_data(data_dir)
+    elapsed = time.perf_counter() - started
+    if fmt == "json":
+        counts = dataset.counts() if dataset else {}
+        print(json.dumps(
+            {"ok": not problems, "counts": counts, "problems": json.loads(format_report(problems, "json"))},
+            ensure_ascii=False, indent=2,
+        ))
+    elif problems:
+        print(format_report(problems, "text"))
+        print(f"\n{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+    if problems and os.environ.get("GITHUB_ACTIONS") == "true":
+        print(format_report(problems, "github"))
+    if problems:
+        return EXIT_DATA
+    assert dataset is not None
+    if fmt == "text":
+        counts = ", ".join(f"{count} {kind}" for kind, count in dataset.counts().items())
+        print(f"data is valid: {counts} (checked in {elapsed:.2f} s)")
+    return EXIT_OK
+
+
+def _schema(out_dir: Path, *, check_only: bool) -> int:
+    if check_only:
+        stale = stale_files(out_dir)
+        for name in stale:
+            print(f"{out_dir / name}: out of date; run 'make schema'", file=sys.stderr)
+        return EXIT_DATA if stale else EXIT_OK
+    for name in write_schemas(out_dir):
+        print(f"wrote {out_dir / name}")
+    return EXIT_OK

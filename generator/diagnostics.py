@@ -1,0 +1,94 @@
+"""One shape for every problem found in data: file, line, column, code, field, message, hint.
+
+Diagnostics are values. The core returns them; only the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem in one data file, located as precisely as the file allows."""
+
+    path: str
+    """The file, as the user would type it (relative to the working directory when possible)."""
+    line: int
+    """1-based line; 0 when the problem concerns the file as a whole."""
+    col: int
+    """1-based column; 0 when unknown."""
+    code: str
+    """A stable kebab-case identifier such as `unknown-ref` (documented in the README)."""
+    field: str
+    """The dotted path of the field (`reported_in[0].source`), or `` for the whole file."""
+    message: str
+    """What is wrong, in plain words."""
+    hint: str = ""
+    """How to fix it, or an empty string."""
+
+    def format_text(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}"
+        field = f"{self.field}: " if self.field else ""
+        text = f"{where}: error[{self.code}] {field}{self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, so the error lands on the pull request's diff."""
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        title = f"{self.code} {self.field}".strip()
+        return (
+            f"::error file={_gh_property(self.path)},line={self.line},col={self.col},"
+            f"title={_gh_property(title)}::{_gh_data(message)}"
+        )
+
+
+class DataError(Exception):
+    """Raised at a stage boundary when data problems stop the pipeline."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics)
+        super().__init__(f"{len(self.diagnostics)} problem(s) in data")
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory if it lies below it, else absolute."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """A hint naming the closest candidate, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(value, sorted(set(candidates)), n=1, cutoff=0.6)
+    if not close:
+        # Ids often differ from what people type by a prefix or suffix ('lavrov' for
+        # 'sergey-lavrov'), which difflib's ratio scores low; a containment match catches it.
+        contains = sorted(c for c in set(candidates) if value and value in c)
+        close = contains[:1]
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def format_report(diagnostics: Iterable[Diagnostic], fmt: str) -> str:
+    items = sorted(diagnostics)
+    if fmt == "json":
+        return json.dumps([asdict(d) for d in items], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(d.format_github() for d in items)
+    return "\n".join(d.format_text() for d in items)
+
+
+def _gh_property(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -1,0 +1,196 @@
+"""Field types shared by every record kind: ids, references, text, URLs, languages, times.
+
+Each validator raises `PydanticCustomError` with a kebab-case type, which becomes the
+diagnostic code the contributor sees (`bad-date`, `bad-url`, ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from . import when as timing
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
+MAX_TEXT_LENGTH = 20_000
+"""Longer than any quote or analysis needs; an article's full text may use MAX_ARTICLE_LENGTH."""
+MAX_ARTICLE_LENGTH = 200_000
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record of one of `kinds`."""
+
+    kinds: tuple[str, ...]
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty-text", "the text is empty")
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        raise PydanticCustomError(
+            "bad-url", "'{url}' is not an http or https address", {"url": value}
+        )
+    if not parts.hostname or any(ch.isspace() for ch in value):
+        raise PydanticCustomError("bad-url", "'{url}' is not a complete web address", {"url": value})
+    return value
+
+
+def _date(value: str) -> str:
+    try:
+        timing.parse_date(value)
+    except ValueError as error:
+        raise PydanticCustomError("bad-date", str(error)) from None
+    return value
+
+
+def _time(value: str) -> str:
+    try:
+        timing.parse_time(value)
+    except ValueError as error:
+        raise PydanticCustomError("bad-time", str(error)) from None
+    return value
+
+
+def _zone(value: str) -> str:
+    try:
+        timing.zone_info(value)
+    except ValueError as error:
+        raise PydanticCustomError("bad-zone", str(error)) from None
+    return value
+
+
+def _language(value: str) -> str:
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
+        raise PydanticCustomError(
+            "bad-language", "'{lang}' is not a language code such as 'en' or 'ru'", {"lang": value}
+        )
+    return value
+
+
+def slug_hint(text: str) -> str:
+    """A kebab-case id close to `text`, for hints."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:MAX_ID_LENGTH] or "my-record"
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH), AfterValidator(_text)]
+LongText = Annotated[str, Field(max_length=MAX_ARTICLE_LENGTH), AfterValidator(_text)]
+"""Text that may run to a whole article."""
+# `json_schema_extra` patterns help editors flag mistakes as they type; the validators
+# themselves give the messages, so pydantic's own pattern check is not used.
+Url = Annotated[
+    str,
+    Field(max_length=2_000, json_schema_extra={"format": "uri", "pattern": "^https?://"}),
+    AfterValidator(_url),
+]
+DateText = Annotated[
+    str, Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}), AfterValidator(_date)
+]
+TimeText = Annotated[
+    str, Field(json_schema_extra={"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}), AfterValidator(_time)
+]
+Zone = Annotated[str, Field(json_schema_extra={"examples": ["Europe/Moscow"]}), AfterValidator(_zone)]
+Language = Annotated[
+    str, Field(json_schema_extra={"pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}),
+    AfterValidator(_language),
+]
+
+_ID_SCHEMA = Field(json_schema_extra={"pattern": ID_PATTERN.pattern})
+ActorRef = Annotated[str, _ID_SCHEMA, Ref(("actors",))]
+SourceRef = Annotated[str, _ID_SCHEMA, Ref(("sources",))]
+StatementRef = Annotated[str, _ID_SCHEMA, Ref(("statements",))]
+EventRef = Annotated[str, _ID_SCHEMA, Ref(("events",))]
+ClaimRef = Annotated[str, _ID_SCHEMA, Ref(("claims",))]
+MomentRef = Annotated[str, _ID_SCHEMA, Ref(("statements", "events"))]
+"""Something that happened at a time: a statement or an event."""
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, no type coercion, immutable.
+
+    A model-level check names the field it concerns in its error context (`field`), so the
+    diagnostic points at that field's line rather than at the start of the mapping.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+
+class When(Strict):
+    """A point in time as precise as the record allows."""
+
+    date: DateText
+    """Local date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (quoting is optional)."""
+    time: TimeText | None = None
+    """Local 24-hour time `HH:MM`; needs a full date and a `zone`."""
+    zone: Zone | None = None
+    """IANA time zone of the local date and time, e.g. `Europe/Moscow`, `America/New_York`."""
+    approx: Literal["about", "after", "before"] | None = None
+    """How exact `time` is: `about`, `after` (not earlier than) or `before` (not later than)."""
+    after: MomentRef | None = None
+    """A statement or event this one is known to follow; orders records whose time is not known."""
+    note: Text | None = None
+    """What the sources say about the time, in words (e.g. 'evening Moscow time')."""
+
+    @model_validator(mode="after")
+    def _time_needs_day_and_zone(self) -> When:
+        if self.time is not None:
+            if timing.parse_date(self.date).precision != "day":
+                raise PydanticCustomError(
+                    "time-without-day", "a time needs a full date (YYYY-MM-DD)", {"field": "time"}
+                )
+            if self.zone is None:
+                raise PydanticCustomError(
+                    "time-without-zone",
+                    "a time needs a zone, such as 'America/New_York'",
+                    {"field": "time"},
+                )
+        elif self.approx is not None:
+            raise PydanticCustomError(
+                "approx-without-time", "'approx' qualifies a time; add one", {"field": "approx"}
+            )
+        return self
+
+
+Verification = Literal["verified", "unverified"]
+
+
+class Record(Strict):
+    """Fields every record kind has."""
+
+    verification: Verification
+    """`verified` when the record was checked against the cited sources; else `unverified`."""
+    missing: Text | None = None
+    """For an unverified record: what is missing to verify it. Shown to readers."""
+    notes: Text | None = None
+    """Editorial notes in our own words, shown on the record's page."""
+
+    @model_validator(mode="after")
+    def _unverified_says_why(self) -> Record:
+        if self.verification == "unverified" and self.missing is None:
+            raise PydanticCustomError(
+                "unverified-without-reason",
+                "an unverified record must say what is missing",
+                {"field": "verification"},
+            )
+        if self.verification == "verified" and self.missing is not None:
+            raise PydanticCustomError(
+                "verified-with-missing",
+                "'missing' is only for unverified records",
+                {"field": "missing"},
+            )
+        return self

@@ -1,0 +1,117 @@
+"""Partial dates, local times with IANA zones, and the UTC interval each one covers.
+
+A date may be known to the year, month or day; a time needs a day and a zone. We keep what
+the record says (local date, time, zone) and compute UTC from it, never the reverse, so the
+site can show "14:12 EDT / 21:12 MSK" and still order records truly across zones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def day_after_last(self) -> date:
+        """The first day after the period this date covers."""
+        if self.day:
+            return self.first_day() + timedelta(days=1)
+        if self.month:
+            return date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+        return date(self.year + 1, 1, 1)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reader-facing reason."""
+    match = DATE_PATTERN.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValueError(f"the year {year} is outside {EARLIEST_YEAR}-{LATEST_YEAR}")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has no month {month}")
+    if day is not None:
+        try:
+            date(year, month or 1, day)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day of the calendar") from None
+    return PartialDate(year, month, day)
+
+
+def parse_time(text: str) -> time:
+    match = TIME_PATTERN.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a 24-hour time of the form HH:MM")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def zone_info(name: str) -> ZoneInfo:
+    """The IANA zone `name`; raise ValueError naming the closest zone when it is unknown."""
+    # ZoneInfo accepts file paths such as '../x'; only names from the IANA list are data.
+    if name in all_zone_names():
+        try:
+            return ZoneInfo(name)
+        except ZoneInfoNotFoundError:  # pragma: no cover - listed zones always load
+            pass
+    raise ValueError(f"'{name}' is not an IANA time zone name such as 'Europe/Moscow'")
+
+
+@functools.cache
+def all_zone_names() -> frozenset[str]:
+    """Every IANA zone name this machine knows (the pinned tzdata package guarantees them)."""
+    return frozenset(available_timezones())
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """The UTC span a record's time covers: an instant when start == end."""
+
+    start: datetime
+    end: datetime
+
+
+def utc_interval(day: PartialDate, at: time | None, zone: str | None) -> Interval:
+    """The UTC interval for a local date (and optional time) in `zone` (UTC when absent)."""
+    tz = zone_info(zone) if zone else UTC
+    if at is not None:
+        instant = datetime.combine(day.first_day(), at, tzinfo=tz).astimezone(UTC)
+        return Interval(instant, instant)
+    start = datetime.combine(day.first_day(), time(0), tzinfo=tz).astimezone(UTC)
+    end = datetime.combine(day.day_after_last(), time(0), tzinfo=tz).astimezone(UTC)
+    return Interval(start, end)
+
+
+def local_time(instant: datetime, zone: str) -> datetime:
+    """`instant` as wall-clock time in `zone` (for showing the other capital's time)."""
+    return instant.astimezone(zone_info(zone))

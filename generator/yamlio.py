@@ -1,0 +1,211 @@
+"""Read one YAML data file into plain Python values plus the position of every key and value.
+
+PyYAML's defaults are wrong for hand-written data: duplicate keys silently overwrite each
+other, `2022-07-28` becomes a `date` and `no` becomes `False`. This reader composes the node
+tree itself and builds values from it, so that:
+
+- every plain scalar is a string, except `true`, `false` (booleans) and `null`, `~` or an
+  empty value (None); quoted scalars are always strings;
+- duplicate keys, anchors/aliases, merge keys and explicit tags (`!!python/object`) are errors;
+- each key and value keeps its 1-based line and column, so a schema error found later can
+  point at the right line (the approach dagster takes, reduced to a dict per file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+Loc = tuple[str | int, ...]
+"""A path into a record: keys and list indices, as pydantic reports them."""
+
+Position = tuple[int, int]
+
+MAX_FILE_BYTES = 1_000_000
+"""A data file larger than this is refused before parsing (the largest real one is ~10 kB)."""
+MAX_DEPTH = 32
+"""Deeper nesting than this is refused; no record kind nests more than four levels."""
+
+_PLAIN_CONSTANTS: dict[str, Any] = {"true": True, "false": False, "null": None, "~": None, "": None}
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each key and value of one file starts."""
+
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def find(self, loc: Loc, *, prefer_key: bool = False) -> Position:
+        """The position of `loc`, or of its nearest ancestor that exists in the file."""
+        for depth in range(len(loc), -1, -1):
+            prefix = loc[:depth]
+            if prefer_key and depth == len(loc) and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: Path
+    shown_path: str
+    data: Any
+    positions: Positions
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark | None, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.mark, self.code, self.message, self.hint = mark, code, message, hint
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader with no implicit typing that refuses aliases and runaway nesting."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level table
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark,
+                "yaml-alias",
+                "anchors and aliases (& and *) are not allowed in data files",
+                "write the value out in full",
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                event.start_mark,
+                "too-deep",
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "no record kind nests this deep; check the indentation",
+            )
+        try:
+            node: yaml.Node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        return node
+
+
+def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text with any BOM removed and every newline normalised to LF."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Diagnostic(
+                shown_path, 0, 0, "file-too-large", "",
+                f"the file has {len(raw)} bytes; the limit is {MAX_FILE_BYTES}",
+                "split the record or shorten its text",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Diagnostic(
+                shown_path, line, col, "bad-encoding", "",
+                f"invalid UTF-8 at byte offset {error.start}",
+                "save the file as UTF-8",
+            )
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def parse_text(text: str, path: Path, shown_path: str) -> tuple[ParsedFile | None, list[Diagnostic]]:
+    """Parse decoded text; on failure return the diagnostics instead of a file."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        positions = Positions()
+        data = _build(root, (), positions) if root is not None else None
+    except _Refused as refused:
+        line, col = _mark(refused.mark)
+        return None, [Diagnostic(shown_path, line, col, refused.code, "", refused.message, refused.hint)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_diagnostic(error, shown_path)]
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text
+        return None, [Diagnostic(shown_path, 0, 0, "yaml-syntax", "", str(error), "")]
+    finally:
+        loader.dispose()
+    return ParsedFile(path, shown_path, data, positions), []
+
+
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, shown_path: str) -> Diagnostic:
+    line, col = _mark(error.problem_mark or error.context_mark)
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        return Diagnostic(
+            shown_path, line, col, "tab", "",
+            "a tab character where YAML expects indentation or a value",
+            "indent with spaces, never tabs",
+        )
+    if "expected a single document" in (error.context or ""):
+        return Diagnostic(
+            shown_path, line, col, "yaml-syntax", "",
+            "more than one YAML document in the file",
+            "remove the '---' line: one file holds one record",
+        )
+    context = f" {error.context}" if error.context else ""
+    return Diagnostic(
+        shown_path, line, col, "yaml-syntax", "",
+        f"{problem}{context}",
+        "check the indentation and quoting on this line and the one before it",
+    )
+
+
+def _mark(mark: yaml.Mark | None) -> Position:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+def _build(node: yaml.Node, loc: Loc, positions: Positions) -> Any:
+    positions.values[loc] = _mark(node.start_mark)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag != _STR_TAG:
+            raise _Refused(
+                node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed",
+                "remove the tag; write plain text",
+            )
+        if node.style is None:
+            return _PLAIN_CONSTANTS.get(node.value, node.value)
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ_TAG:
+            raise _Refused(node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed", "remove the tag")
+        return [_build(item, (*loc, index), positions) for index, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP_TAG:
+            raise _Refused(node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed", "remove the tag")
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                raise _Refused(key_node.start_mark, "bad-key", "a key must be plain text", "write the key as a word such as 'title'")
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
+                raise _Refused(key_node.start_mark, "yaml-alias", "merge keys (<<) are not allowed in data files", "write the fields out in full")
+            if key in mapping:
+                first_line = positions.keys[(*loc, key)][0]
+                raise _Refused(
+                    key_node.start_mark, "duplicate-key", f"the key '{key}' appears twice",
+                    f"it was first set on line {first_line}; keep one of the two",
+                )
+            positions.keys[(*loc, key)] = _mark(key_node.start_mark)
+            mapping[key] = _build(value_node, (*loc, key), positions)
+        return mapping
+    raise _Refused(node.start_mark, "yaml-syntax", "unsupported YAML node", "")  # pragma: no cover
