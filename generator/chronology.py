@@ -3,7 +3,7 @@
 Each record's `when` covers a UTC interval: an instant for a timed record, a whole local day,
 month or year otherwise. Records sort by the start of that interval, then by its end, then by
 id, which is a total order and agrees with UTC: a record that ends before another begins always
-comes first. A record whose time is unknown may say it came `after` another; its interval then
+comes first; at a tie an event comes before the statements made at it. A record whose time is unknown may say it came `after` another; its interval then
 starts no earlier than that record's, and it sorts just after it.
 """
 
@@ -24,7 +24,18 @@ class SortKey:
     depth: int
     """How many `after` links lead here, so a follower sorts after what it follows."""
     end: datetime
+    rank: int
+    """0 for an event, 1 for a statement: an event comes before what was said at it."""
     id: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    """What ordering needs to know of a statement or event."""
+
+    when: When
+    interval: Interval
+    rank: int
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,7 @@ def interval_of(when: When, until: When | None = None) -> Interval:
 
 
 def sort_keys(
-    moments: Mapping[str, tuple[When, Interval]],
+    moments: Mapping[str, Moment],
 ) -> tuple[dict[str, SortKey], list[OrderProblem]]:
     """A sort key per record id; `after` links that loop or cannot hold are problems."""
     keys: dict[str, SortKey] = {}
@@ -61,7 +72,7 @@ def sort_keys(
 
 def _resolve(
     record_id: str,
-    moments: Mapping[str, tuple[When, Interval]],
+    moments: Mapping[str, Moment],
     keys: dict[str, SortKey],
     problems: list[OrderProblem],
 ) -> SortKey:
@@ -81,13 +92,13 @@ def _resolve(
             cyclic = True
             break
         chain.append(current)
-        after = moments[current][0].after
+        after = moments[current].when.after
         current = after if after in moments else None
     for item in reversed(chain):
-        when, interval = moments[item]
+        when, interval, rank = moments[item].when, moments[item].interval, moments[item].rank
         leader = keys.get(when.after) if when.after and not cyclic else None
         if leader is None:
-            keys[item] = SortKey(interval.start, 0, interval.end, item)
+            keys[item] = SortKey(interval.start, 0, interval.end, rank, item)
             continue
         ends_first = interval.end < leader.start or (
             interval.end == leader.start and interval.start < interval.end
@@ -101,7 +112,7 @@ def _resolve(
                 )
             )
         start = max(interval.start, leader.start)
-        keys[item] = SortKey(start, leader.depth + 1, max(interval.end, start), item)
+        keys[item] = SortKey(start, leader.depth + 1, max(interval.end, start), rank, item)
     return keys[record_id]
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .chronology import SortKey, chronological, interval_of, sort_keys
+from .chronology import Moment, SortKey, chronological, interval_of, sort_keys
 from .diagnostics import Diagnostic, did_you_mean
 from .explain import format_loc
-from .fields import Record, When
+from .fields import Record
 from .models import (
     KINDS,
     SINGULAR,
@@ -27,7 +27,7 @@ from .models import (
 from .passages import closest_passage, find_occurrences
 from .refs import iter_refs
 from .load import Loaded
-from .when import Interval, parse_date
+from .when import parse_date
 from .yamlio import Loc
 
 
@@ -45,7 +45,7 @@ class Dataset:
     timeline: tuple[str, ...] = ()
     """Ids of statements and events in true chronological order."""
     sort_keys: dict[str, SortKey] = field(default_factory=dict)
-    """The key each statement and event sorts by (UTC start, `after` depth, UTC end, id)."""
+    """The key each statement and event sorts by (UTC start, `after` depth, UTC end, kind, id)."""
 
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, kind)) for kind in KINDS}
@@ -145,14 +145,13 @@ def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Itera
 def _statement_rules(
     item: Loaded, record: Statement, by_kind: dict[str, dict[str, Record]]
 ) -> Iterator[Diagnostic]:
-    if record.words is None and record.fidelity != "paraphrase":
+    if record.words is None and not record.translations and record.fidelity != "paraphrase":
         yield _at(
             item, ("fidelity",), "words-missing",
-            f"fidelity '{record.fidelity}' needs the words themselves",
-            "add 'words:' with 'lang' and 'text', or set 'fidelity: paraphrase'",
+            f"fidelity '{record.fidelity}' needs the words, in the original or in translation",
+            "add 'words:' (or 'translations:' when the original is not available), "
+            "or set 'fidelity: paraphrase'",
         )
-    if record.words is None and record.translations:
-        yield _at(item, ("translations",), "words-missing", "translations need the original 'words'", "")
     for index, translation in enumerate(record.translations):
         if record.words is not None and translation.lang == record.words.lang:
             yield _at(
@@ -210,14 +209,14 @@ def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
             )
 
 
-def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, tuple[When, Interval]]:
-    moments: dict[str, tuple[When, Interval]] = {}
+def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:
+    moments: dict[str, Moment] = {}
     for record_id, event in by_kind["events"].items():
         assert isinstance(event, Event)
-        moments[record_id] = (event.when, interval_of(event.when, event.until))
+        moments[record_id] = Moment(event.when, interval_of(event.when, event.until), 0)
     for record_id, statement in by_kind["statements"].items():
         assert isinstance(statement, Statement)
-        moments[record_id] = (statement.when, interval_of(statement.when))
+        moments[record_id] = Moment(statement.when, interval_of(statement.when), 1)
     return moments
 
 

@@ -166,7 +166,8 @@ class Statement(Record):
     audience: Text | None = None
     """Whom it was addressed to."""
     words: Words | None = None
-    """The words in the original language. Omit only for a paraphrase with no quoted words."""
+    """The words in the original language. Omit when only a translation was found (the page
+    says the original is missing) or for a paraphrase with no quoted words."""
     translations: list[Translation] = []
     """Published (or our) translations of `words`."""
     fidelity: Literal["verbatim-primary", "verbatim-reported", "paraphrase"]
