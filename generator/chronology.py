@@ -2,9 +2,10 @@
 
 Each record's `when` covers a UTC interval: an instant for a timed record, a whole local day,
 month or year otherwise. Records sort by the start of that interval, then by its end, then by
-id, which is a total order and agrees with UTC: a record that ends before another begins always
-comes first; at a tie an event comes before the statements made at it. A record whose time is unknown may say it came `after` another; its interval then
-starts no earlier than that record's, and it sorts just after it.
+kind and id, which is a total order and agrees with UTC: a record that ends before another
+begins always comes first, and at a tie an event comes before the statements made at it.
+A record whose time is unknown may say it came `after` another; its interval then starts no
+earlier than that record's, and it sorts just after it.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ def _resolve(
             loop = " -> ".join([*chain[chain.index(current) :], current])
             problems.append(
                 OrderProblem(
-                    current, "after-cycle", f"'after' links go round in a circle: {loop}",
+                    current,
+                    "after-cycle",
+                    f"'after' links go round in a circle: {loop}",
                     "remove one of the 'after' links",
                 )
             )
@@ -106,8 +109,10 @@ def _resolve(
         if ends_first:
             problems.append(
                 OrderProblem(
-                    item, "after-impossible",
-                    f"this record's time ends before '{when.after}' begins, so it cannot come after it",
+                    item,
+                    "after-impossible",
+                    f"this record's time ends before '{when.after}' begins, "
+                    "so it cannot come after it",
                     "check the date, or remove 'after'",
                 )
             )

@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate every record and reference in data/")
     check.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
     check.add_argument(
-        "--format", choices=("text", "json"), default="text",
+        "--format",
+        choices=("text", "json"),
+        default="text",
         help="text for people (default), json for tools",
     )
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
@@ -58,10 +60,17 @@ def _check(data_dir: Path, fmt: str) -> int:
     elapsed = time.perf_counter() - started
     if fmt == "json":
         counts = dataset.counts() if dataset else {}
-        print(json.dumps(
-            {"ok": not problems, "counts": counts, "problems": json.loads(format_report(problems, "json"))},
-            ensure_ascii=False, indent=2,
-        ))
+        print(
+            json.dumps(
+                {
+                    "ok": not problems,
+                    "counts": counts,
+                    "problems": json.loads(format_report(problems, "json")),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif problems:
         print(format_report(problems, "text"))
         print(f"\n{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
@@ -71,8 +80,8 @@ def _check(data_dir: Path, fmt: str) -> int:
         return EXIT_DATA
     assert dataset is not None
     if fmt == "text":
-        counts = ", ".join(f"{count} {kind}" for kind, count in dataset.counts().items())
-        print(f"data is valid: {counts} (checked in {elapsed:.2f} s)")
+        summary = ", ".join(f"{count} {kind}" for kind, count in dataset.counts().items())
+        print(f"data is valid: {summary} (checked in {elapsed:.2f} s)")
     return EXIT_OK
 
 

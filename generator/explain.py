@@ -61,41 +61,63 @@ def describe(value: Any) -> str:
     return type(value).__name__  # pragma: no cover - the reader makes no other types
 
 
-def _words(kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc) -> tuple[str, str, str]:
+def _words(
+    kind: str, error: ErrorDetails, model: type[BaseModel], loc: Loc
+) -> tuple[str, str, str]:
     value = error.get("input")
     context = error.get("ctx") or {}
     if kind == "missing":
         field_doc = _field_doc(model, loc)
-        return "missing-field", "this required field is missing", (
-            f"add '{loc[-1]}:' ({field_doc})" if field_doc else f"add '{loc[-1]}:'"
+        return (
+            "missing-field",
+            "this required field is missing",
+            (f"add '{loc[-1]}:' ({field_doc})" if field_doc else f"add '{loc[-1]}:'"),
         )
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         suggestion = did_you_mean(str(loc[-1]), allowed)
-        return "unknown-field", "this field is not part of the schema", (
-            suggestion or f"allowed fields here: {', '.join(allowed)}"
+        return (
+            "unknown-field",
+            "this field is not part of the schema",
+            (suggestion or f"allowed fields here: {', '.join(allowed)}"),
         )
     if kind in _TYPE_WORDS:
         expected = _TYPE_WORDS[kind]
-        hint = "quote the value to keep it as text" if kind == "string_type" and isinstance(value, bool) else ""
+        hint = (
+            "quote the value to keep it as text"
+            if kind == "string_type" and isinstance(value, bool)
+            else ""
+        )
         if kind == "string_type" and value is None:
             hint = "write the text after the colon, or remove the field"
         return "wrong-type", f"expected {expected}, found {describe(value)}", hint
     if kind == "literal_error":
         choices = _literal_choices(model, loc)
         suggestion = did_you_mean(str(value), choices)
-        return "invalid-value", f"{describe(value)} is not one of the allowed values", (
-            f"{suggestion} allowed: {', '.join(choices)}".strip()
+        return (
+            "invalid-value",
+            f"{describe(value)} is not one of the allowed values",
+            (f"{suggestion} allowed: {', '.join(choices)}".strip()),
         )
     if kind == "too_short":
         minimum = context.get("min_length", 1)
-        return "too-few", f"needs at least {minimum} item(s), found {len(value or [])}", _too_few_hint(loc)
+        return (
+            "too-few",
+            f"needs at least {minimum} item(s), found {len(value or [])}",
+            _too_few_hint(loc),
+        )
     if kind == "string_too_long":
-        return "too-long", f"the text is longer than {context.get('max_length')} characters", (
-            "shorten it, or split it into several records"
+        return (
+            "too-long",
+            f"the text is longer than {context.get('max_length')} characters",
+            ("shorten it, or split it into several records"),
         )
     if kind in ("greater_than_equal", "greater_than"):
-        return "invalid-value", f"{describe(value)} is too small", f"use a number of at least {context.get('ge', 1)}"
+        return (
+            "invalid-value",
+            f"{describe(value)} is too small",
+            f"use a number of at least {context.get('ge', 1)}",
+        )
     if "_" in kind:
         # A pydantic error type this module has no words for: keep pydantic's message.
         return "invalid-value", error["msg"], ""

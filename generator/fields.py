@@ -44,7 +44,9 @@ def _url(value: str) -> str:
             "bad-url", "'{url}' is not an http or https address", {"url": value}
         )
     if not parts.hostname or any(ch.isspace() for ch in value):
-        raise PydanticCustomError("bad-url", "'{url}' is not a complete web address", {"url": value})
+        raise PydanticCustomError(
+            "bad-url", "'{url}' is not a complete web address", {"url": value}
+        )
     return value
 
 
@@ -102,9 +104,12 @@ DateText = Annotated[
 TimeText = Annotated[
     str, Field(json_schema_extra={"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}), AfterValidator(_time)
 ]
-Zone = Annotated[str, Field(json_schema_extra={"examples": ["Europe/Moscow"]}), AfterValidator(_zone)]
+Zone = Annotated[
+    str, Field(json_schema_extra={"examples": ["Europe/Moscow"]}), AfterValidator(_zone)
+]
 Language = Annotated[
-    str, Field(json_schema_extra={"pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}),
+    str,
+    Field(json_schema_extra={"pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"}),
     AfterValidator(_language),
 ]
 

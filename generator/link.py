@@ -13,6 +13,7 @@ from .chronology import Moment, SortKey, chronological, interval_of, sort_keys
 from .diagnostics import Diagnostic, did_you_mean
 from .explain import format_loc
 from .fields import Record
+from .load import Loaded
 from .models import (
     KINDS,
     SINGULAR,
@@ -26,7 +27,6 @@ from .models import (
 )
 from .passages import closest_passage, find_occurrences
 from .refs import iter_refs
-from .load import Loaded
 from .when import parse_date
 from .yamlio import Loc
 
@@ -90,7 +90,11 @@ def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
             continue
         problems.append(
             Diagnostic(
-                item.origin.shown_path, 0, 0, "duplicate-id", "",
+                item.origin.shown_path,
+                0,
+                0,
+                "duplicate-id",
+                "",
                 f"the id '{item.id}' is already used by {first.origin.shown_path}",
                 "ids are unique across all kinds; rename one of the two files",
             )
@@ -103,7 +107,9 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded]) -> Iterator[Diag
         found = index.get(target)
         expected = " or ".join(SINGULAR[kind] for kind in marker.kinds)
         if found is None:
-            code = f"unknown-{SINGULAR[marker.kinds[0]]}" if len(marker.kinds) == 1 else "unknown-ref"
+            code = (
+                f"unknown-{SINGULAR[marker.kinds[0]]}" if len(marker.kinds) == 1 else "unknown-ref"
+            )
             candidates = [key for key, value in index.items() if value.kind in marker.kinds]
             hint = did_you_mean(target, candidates) or (
                 f"no such file under data/{marker.kinds[0]}/; add it or correct the id"
@@ -111,7 +117,9 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded]) -> Iterator[Diag
             yield _at(item, loc, code, f"no {expected} '{target}'", hint)
         elif found.kind not in marker.kinds:
             yield _at(
-                item, loc, "wrong-kind",
+                item,
+                loc,
+                "wrong-kind",
                 f"'{target}' is {_article(SINGULAR[found.kind])}, not {_article(expected)}",
                 f"use the id of {_article(expected)} here",
             )
@@ -123,17 +131,24 @@ def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Itera
     record = item.record
     if isinstance(record, Source) and (record.url is None) == (record.url_missing is None):
         yield _at(
-            item, ("url",), "url-or-reason",
+            item,
+            ("url",),
+            "url-or-reason",
             "give either 'url' or, when no address was found, 'url_missing'",
             "never invent an address: say why it is missing instead",
         )
     if isinstance(record, Actor):
         for index, role in enumerate(record.roles):
             if role.start and role.end and parse_date(role.end) < parse_date(role.start):
-                yield _at(item, ("roles", index, "to"), "bad-range", "the role ends before it starts", "")
-    if isinstance(record, Event) and record.until is not None:
-        if interval_of(record.until).end <= interval_of(record.when).start:
-            yield _at(item, ("until", "date"), "bad-range", "'until' is before 'when'", "")
+                yield _at(
+                    item, ("roles", index, "to"), "bad-range", "the role ends before it starts", ""
+                )
+    if (
+        isinstance(record, Event)
+        and record.until is not None
+        and interval_of(record.until).end <= interval_of(record.when).start
+    ):
+        yield _at(item, ("until", "date"), "bad-range", "'until' is before 'when'", "")
     if isinstance(record, Statement):
         yield from _statement_rules(item, record, by_kind)
     if isinstance(record, Contradiction):
@@ -147,7 +162,9 @@ def _statement_rules(
 ) -> Iterator[Diagnostic]:
     if record.words is None and not record.translations and record.fidelity != "paraphrase":
         yield _at(
-            item, ("fidelity",), "words-missing",
+            item,
+            ("fidelity",),
+            "words-missing",
             f"fidelity '{record.fidelity}' needs the words, in the original or in translation",
             "add 'words:' (or 'translations:' when the original is not available), "
             "or set 'fidelity: paraphrase'",
@@ -155,7 +172,9 @@ def _statement_rules(
     for index, translation in enumerate(record.translations):
         if record.words is not None and translation.lang == record.words.lang:
             yield _at(
-                item, ("translations", index, "lang"), "same-language",
+                item,
+                ("translations", index, "lang"),
+                "same-language",
                 f"a translation into '{translation.lang}', the language of the words",
                 "a second version in the same language belongs in 'reported_in' excerpts",
             )
@@ -164,11 +183,15 @@ def _statement_rules(
         assert isinstance(event, Event)
         said = interval_of(record.when)
         happened = interval_of(event.when, event.until)
-        if said.end < happened.start or said.start > happened.end or (
-            said.end == happened.start and said.start < said.end
+        if (
+            said.end < happened.start
+            or said.start > happened.end
+            or (said.end == happened.start and said.start < said.end)
         ):
             yield _at(
-                item, ("when", "date"), "date-outside-event",
+                item,
+                ("when", "date"),
+                "date-outside-event",
                 f"the statement's date does not fall within its event '{record.event}'",
                 "correct the date, or the event",
             )
@@ -178,14 +201,19 @@ def _contradiction_rules(item: Loaded, record: Contradiction) -> Iterator[Diagno
     for index, side in enumerate(record.sides):
         if not side.statements and not side.sources:
             yield _at(
-                item, ("sides", index), "empty-side", "a side names no statement and no source",
+                item,
+                ("sides", index),
+                "empty-side",
+                "a side names no statement and no source",
                 "add 'statements:' or 'sources:' to this side",
             )
     if record.status == "resolved" and (
         record.settled_by is None or not (record.settled_by.events or record.settled_by.sources)
     ):
         yield _at(
-            item, ("status",), "unsettled",
+            item,
+            ("status",),
+            "unsettled",
             "a resolved contradiction must name the events or sources that settle it",
             "add 'settled_by:' with 'events:' or 'sources:' and a 'note:'",
         )
@@ -197,13 +225,17 @@ def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
         if not found:
             closest = closest_passage(record.text, annotation.passage)
             yield _at(
-                item, ("annotations", index, "passage"), "passage-not-found",
+                item,
+                ("annotations", index, "passage"),
+                "passage-not-found",
                 "the passage does not occur verbatim in the article's text",
                 f"the closest passage is: {closest!r}" if closest else "copy the passage exactly",
             )
         elif annotation.occurrence > len(found):
             yield _at(
-                item, ("annotations", index, "occurrence"), "passage-not-found",
+                item,
+                ("annotations", index, "occurrence"),
+                "passage-not-found",
                 f"the passage occurs {len(found)} time(s), not {annotation.occurrence}",
                 f"use an occurrence from 1 to {len(found)}",
             )

@@ -42,14 +42,24 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
             kinds = ", ".join(KINDS)
             problems.append(
                 Diagnostic(
-                    shown, 0, 0, "stray-file", "", "this file is not in a record folder",
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "",
+                    "this file is not in a record folder",
                     f"records live in data/<kind>/<id>.yaml, where kind is one of: {kinds}",
                 )
             )
         elif path.suffix != ".yaml":
             problems.append(
                 Diagnostic(
-                    shown, 0, 0, "stray-file", "", "a data file must end in .yaml",
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "",
+                    "a data file must end in .yaml",
                     f"rename it to {path.stem}.yaml",
                 )
             )
@@ -71,7 +81,12 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     if not isinstance(parsed.data, dict):
         problems.append(
             Diagnostic(
-                shown, 1, 1, "not-a-mapping", "", "a record file must be a mapping of fields",
+                shown,
+                1,
+                1,
+                "not-a-mapping",
+                "",
+                "a record file must be a mapping of fields",
                 "start each line with a field name, as in 'name: ...'",
             )
         )
@@ -104,7 +119,11 @@ def _check_id(record_id: str, shown: str) -> list[Diagnostic]:
         return []
     return [
         Diagnostic(
-            shown, 0, 0, "bad-id", "",
+            shown,
+            0,
+            0,
+            "bad-id",
+            "",
             f"the file name '{record_id}' is not a valid id: lower-case letters, digits and "
             f"single hyphens, at most {MAX_ID_LENGTH} characters",
             f"rename the file, e.g. to '{slug_hint(record_id)}.yaml'",

@@ -190,8 +190,18 @@ class Event(Record):
     title: Text
     """One line in our own words."""
     kind: Literal[
-        "announcement", "briefing", "call", "court", "detention", "exchange", "meeting",
-        "media-report", "request", "travel", "war", "other",
+        "announcement",
+        "briefing",
+        "call",
+        "court",
+        "detention",
+        "exchange",
+        "meeting",
+        "media-report",
+        "request",
+        "travel",
+        "war",
+        "other",
     ]
     """What sort of event this is."""
     when: When
@@ -265,8 +275,13 @@ class Contradiction(Record):
     title: Text
     """The question in dispute, e.g. 'Had the U.S. asked for the call?'."""
     type: Literal[
-        "direct-denial", "timing", "channel-scope", "translation", "misattribution",
-        "walk-back", "apparent-resolved",
+        "direct-denial",
+        "timing",
+        "channel-scope",
+        "translation",
+        "misattribution",
+        "walk-back",
+        "apparent-resolved",
     ]
     """What kind of tension this is."""
     claim: ClaimRef | None = None
@@ -284,8 +299,17 @@ class Contradiction(Record):
 # ---------------------------------------------------------------- articles
 
 Verdict = Literal[
-    "accurate", "paraphrase-as-quote", "altered-quote", "misattributed", "wrong-actor",
-    "overstated", "unsupported", "editorialised", "timing", "omission", "typo",
+    "accurate",
+    "paraphrase-as-quote",
+    "altered-quote",
+    "misattributed",
+    "wrong-actor",
+    "overstated",
+    "unsupported",
+    "editorialised",
+    "timing",
+    "omission",
+    "typo",
 ]
 
 

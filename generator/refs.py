@@ -21,7 +21,9 @@ def iter_refs(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Ref]]
         yield from _walk(value, info.annotation, list(info.metadata), (*loc, key))
 
 
-def _walk(value: Any, annotation: Any, metadata: list[Any], loc: Loc) -> Iterator[tuple[Loc, str, Ref]]:
+def _walk(
+    value: Any, annotation: Any, metadata: list[Any], loc: Loc
+) -> Iterator[tuple[Loc, str, Ref]]:
     if value is None:
         return
     markers = [item for item in metadata if isinstance(item, Ref)]

@@ -72,14 +72,15 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """A SafeLoader with no implicit typing that refuses aliases and runaway nesting."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level table
+    # No implicit resolvers: every plain scalar composes as a string; _build types the rest.
+    yaml_implicit_resolvers: dict[Any, Any] = {}
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(
                 event.start_mark,
@@ -96,7 +97,7 @@ class _Loader(yaml.SafeLoader):
                 "no record kind nests this deep; check the indentation",
             )
         try:
-            node: yaml.Node = super().compose_node(parent, index)
+            node: yaml.Node | None = super().compose_node(parent, index)
         finally:
             self._depth -= 1
         return node
@@ -107,7 +108,11 @@ def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Diagnostic(
-                shown_path, 0, 0, "file-too-large", "",
+                shown_path,
+                0,
+                0,
+                "file-too-large",
+                "",
                 f"the file has {len(raw)} bytes; the limit is {MAX_FILE_BYTES}",
                 "split the record or shorten its text",
             )
@@ -119,7 +124,11 @@ def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
             Diagnostic(
-                shown_path, line, col, "bad-encoding", "",
+                shown_path,
+                line,
+                col,
+                "bad-encoding",
+                "",
                 f"invalid UTF-8 at byte offset {error.start}",
                 "save the file as UTF-8",
             )
@@ -128,7 +137,9 @@ def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
-def parse_text(text: str, path: Path, shown_path: str) -> tuple[ParsedFile | None, list[Diagnostic]]:
+def parse_text(
+    text: str, path: Path, shown_path: str
+) -> tuple[ParsedFile | None, list[Diagnostic]]:
     """Parse decoded text; on failure return the diagnostics instead of a file."""
     loader = _Loader(text)
     try:
@@ -137,7 +148,9 @@ def parse_text(text: str, path: Path, shown_path: str) -> tuple[ParsedFile | Non
         data = _build(root, (), positions) if root is not None else None
     except _Refused as refused:
         line, col = _mark(refused.mark)
-        return None, [Diagnostic(shown_path, line, col, refused.code, "", refused.message, refused.hint)]
+        return None, [
+            Diagnostic(shown_path, line, col, refused.code, "", refused.message, refused.hint)
+        ]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_diagnostic(error, shown_path)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text
@@ -152,19 +165,31 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, shown_path: str) -> Diagnost
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem:
         return Diagnostic(
-            shown_path, line, col, "tab", "",
+            shown_path,
+            line,
+            col,
+            "tab",
+            "",
             "a tab character where YAML expects indentation or a value",
             "indent with spaces, never tabs",
         )
     if "expected a single document" in (error.context or ""):
         return Diagnostic(
-            shown_path, line, col, "yaml-syntax", "",
+            shown_path,
+            line,
+            col,
+            "yaml-syntax",
+            "",
             "more than one YAML document in the file",
             "remove the '---' line: one file holds one record",
         )
     context = f" {error.context}" if error.context else ""
     return Diagnostic(
-        shown_path, line, col, "yaml-syntax", "",
+        shown_path,
+        line,
+        col,
+        "yaml-syntax",
+        "",
         f"{problem}{context}",
         "check the indentation and quoting on this line and the one before it",
     )
@@ -179,7 +204,9 @@ def _build(node: yaml.Node, loc: Loc, positions: Positions) -> Any:
     if isinstance(node, yaml.ScalarNode):
         if node.tag != _STR_TAG:
             raise _Refused(
-                node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed",
+                node.start_mark,
+                "yaml-tag",
+                f"YAML tags such as '{node.tag}' are not allowed",
                 "remove the tag; write plain text",
             )
         if node.style is None:
@@ -187,22 +214,44 @@ def _build(node: yaml.Node, loc: Loc, positions: Positions) -> Any:
         return node.value
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
-            raise _Refused(node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed", "remove the tag")
+            raise _Refused(
+                node.start_mark,
+                "yaml-tag",
+                f"YAML tags such as '{node.tag}' are not allowed",
+                "remove the tag",
+            )
         return [_build(item, (*loc, index), positions) for index, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
-            raise _Refused(node.start_mark, "yaml-tag", f"YAML tags such as '{node.tag}' are not allowed", "remove the tag")
+            raise _Refused(
+                node.start_mark,
+                "yaml-tag",
+                f"YAML tags such as '{node.tag}' are not allowed",
+                "remove the tag",
+            )
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                raise _Refused(key_node.start_mark, "bad-key", "a key must be plain text", "write the key as a word such as 'title'")
+                raise _Refused(
+                    key_node.start_mark,
+                    "bad-key",
+                    "a key must be plain text",
+                    "write the key as a word such as 'title'",
+                )
             key = key_node.value
             if key == "<<" and key_node.style is None:
-                raise _Refused(key_node.start_mark, "yaml-alias", "merge keys (<<) are not allowed in data files", "write the fields out in full")
+                raise _Refused(
+                    key_node.start_mark,
+                    "yaml-alias",
+                    "merge keys (<<) are not allowed in data files",
+                    "write the fields out in full",
+                )
             if key in mapping:
                 first_line = positions.keys[(*loc, key)][0]
                 raise _Refused(
-                    key_node.start_mark, "duplicate-key", f"the key '{key}' appears twice",
+                    key_node.start_mark,
+                    "duplicate-key",
+                    f"the key '{key}' appears twice",
                     f"it was first set on line {first_line}; keep one of the two",
                 )
             positions.keys[(*loc, key)] = _mark(key_node.start_mark)

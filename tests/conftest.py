@@ -14,14 +14,15 @@ REAL_DATA = ROOT / "data"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true",
+        "--update-goldens",
+        action="store_true",
         help="rewrite the expected output of golden cases from the actual output (review the diff)",
     )
 
 
 @pytest.fixture
 def base_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the small valid base dataset at ./data, with the working directory at its parent."""
+    """A copy of the small valid base dataset at ./data; the working directory is its parent."""
     data = tmp_path / "data"
     shutil.copytree(BASE_DATA, data)
     monkeypatch.chdir(tmp_path)

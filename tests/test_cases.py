@@ -40,8 +40,11 @@ def _update(path: Path, output: str) -> None:
 
 @pytest.mark.parametrize("case_path", CASES, ids=[p.stem for p in CASES])
 def test_case(
-    case_path: Path, base_data: Path, capsys: pytest.CaptureFixture[str],
-    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+    case_path: Path,
+    base_data: Path,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

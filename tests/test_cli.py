@@ -1,0 +1,145 @@
+"""The command line: exit codes, output formats, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import ROOT
+
+
+def test_clean_data_exits_zero_with_counts(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data", "data"]) == 0
+    out = capsys.readouterr().out
+    assert "data is valid: 2 actors, 1 sources, 1 events, 2 statements, 1 claims" in out
+
+
+def test_bad_data_exits_one(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (base_data / "actors" / "foreign-office.yaml").write_text("kind: robot\n", encoding="utf-8")
+    assert main(["check", "--data", "data"]) == 1
+    captured = capsys.readouterr()
+    assert "error[invalid-value] kind" in captured.out
+    assert "nothing was built" in captured.err
+
+
+def test_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data", str(tmp_path / "nowhere")]) == 2
+    assert "no data folder" in capsys.readouterr().err
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "frobnicate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_json_format_is_machine_readable(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_data / "sources" / "wire-report.yaml").write_text(
+        (base_data / "sources" / "wire-report.yaml")
+        .read_text()
+        .replace("https://example.org/report", "ftp://x"),
+        encoding="utf-8",
+    )
+    assert main(["check", "--data", "data", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    assert report["problems"] == [
+        {
+            "path": "data/sources/wire-report.yaml",
+            "line": 3,
+            "col": 6,
+            "code": "bad-url",
+            "field": "url",
+            "message": "'ftp://x' is not an http or https address",
+            "hint": "use the full address starting with https:// (or http://)",
+        }
+    ]
+
+
+def test_json_format_on_success_gives_counts(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--data", "data", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report == {
+        "ok": True,
+        "counts": {
+            "actors": 2,
+            "sources": 1,
+            "events": 1,
+            "statements": 2,
+            "claims": 1,
+            "contradictions": 1,
+            "articles": 1,
+        },
+        "problems": [],
+    }
+
+
+def test_github_actions_annotations(
+    base_data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    path = base_data / "statements" / "2022-07-28-assertion.yaml"
+    path.write_text(
+        path.read_text().replace("speaker: ana-speaker", "speaker: speaker"), encoding="utf-8"
+    )
+    assert main(["check", "--data", "data"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        "::error file=data/statements/2022-07-28-assertion.yaml,line=1,col=10,"
+        "title=unknown-actor speaker::no actor 'speaker' (hint: did you mean 'ana-speaker'?)"
+    ) in lines
+
+
+def test_no_traceback_for_a_file_of_random_bytes(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_data / "actors" / "noise.yaml").write_bytes(bytes(range(256)) * 4)
+    assert main(["check", "--data", "data"]) == 1
+    captured = capsys.readouterr()
+    # Bytes 0-127 are valid UTF-8 (byte 10 is a newline); byte 128 is the first invalid one.
+    assert (
+        "data/actors/noise.yaml:2:118: error[bad-encoding] invalid UTF-8 at byte offset 128"
+        in captured.out
+    )
+
+
+def test_bom_and_crlf_are_accepted(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = base_data / "actors" / "foreign-office.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["check", "--data", "data"]) == 0, capsys.readouterr().out
+
+
+def test_schema_check_reports_stale_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["schema", "--out", str(tmp_path), "--check"]) == 1
+    assert main(["schema", "--out", str(tmp_path)]) == 0
+    assert main(["schema", "--out", str(tmp_path), "--check"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "actor.schema.json",
+        "article.schema.json",
+        "claim.schema.json",
+        "contradiction.schema.json",
+        "event.schema.json",
+        "source.schema.json",
+        "statement.schema.json",
+    ]

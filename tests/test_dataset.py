@@ -1,0 +1,151 @@
+"""The shipped dataset: valid, complete for the July 2022 episode, and quick to check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import load_dataset
+from generator.models import SINGULAR
+from tests.conftest import REAL_DATA, ROOT
+
+SHARED = ROOT.parent / "shared"
+DATASET = load_dataset(REAL_DATA)
+
+
+def test_check_passes_and_prints_the_counts() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(REAL_DATA)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(
+        "data is valid: 15 actors, 82 sources, 30 events, 26 statements"
+    )
+
+
+def test_dataset_is_complete_for_the_episode() -> None:
+    counts = DATASET.counts()
+    assert counts["actors"] >= 14
+    assert counts["sources"] >= 60
+    assert counts["events"] >= 25
+    assert counts["statements"] >= 24
+    assert counts["contradictions"] == 7
+    assert counts["claims"] >= 1
+    assert counts["articles"] == 1
+
+
+def test_checking_the_real_dataset_takes_well_under_a_second() -> None:
+    started = time.perf_counter()
+    load_dataset(REAL_DATA)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.skipif(
+    not (SHARED / "seed" / "article.txt").is_file(), reason="shared/ not beside the project"
+)
+def test_the_article_is_the_seed_text_exactly() -> None:
+    seed = (SHARED / "seed" / "article.txt").read_text(encoding="utf-8")
+    assert DATASET.articles["republic-world-call-request"].text == seed
+
+
+@pytest.mark.skipif(
+    not (SHARED / "research" / "facts.yaml").is_file(), reason="shared/ not beside the project"
+)
+def test_every_quote_in_the_fact_sheet_is_carried_exactly() -> None:
+    facts = yaml.safe_load((SHARED / "research" / "facts.yaml").read_text(encoding="utf-8"))
+    carried = set()
+    for statement in DATASET.statements.values():
+        if statement.words:
+            carried.add(statement.words.text)
+        carried.update(translation.text for translation in statement.translations)
+    for item in facts["statements"]:
+        if item.get("quote_original_ru"):
+            assert item["quote_original_ru"] in carried, item["id"]
+        quote = item.get("quote")
+        if quote and not quote.startswith("(own translation)"):
+            assert quote in carried, item["id"]
+
+
+def test_every_urls_comes_from_the_fact_sheet() -> None:
+    facts = (SHARED / "research" / "facts.yaml").read_text(encoding="utf-8")
+    for source_id, source in DATASET.sources.items():
+        if source.url:
+            assert source.url in facts, source_id
+
+
+def test_the_article_annotates_all_fourteen_problems_and_accurate_passages() -> None:
+    verdicts = Counter(
+        a.verdict for a in DATASET.articles["republic-world-call-request"].annotations
+    )
+    assert verdicts["accurate"] >= 3
+    problems = sum(count for verdict, count in verdicts.items() if verdict != "accurate")
+    assert problems >= 14
+    for verdict in (
+        "wrong-actor",
+        "paraphrase-as-quote",
+        "altered-quote",
+        "misattributed",
+        "overstated",
+        "unsupported",
+        "timing",
+        "typo",
+        "omission",
+    ):
+        assert verdicts[verdict] >= 1, verdict
+
+
+def test_unverified_records_stay_marked() -> None:
+    unverified = {key for key, s in DATASET.statements.items() if s.verification == "unverified"}
+    assert unverified == {
+        "2022-07-27-blinken-as-republic-world-quotes",
+        "2022-07-29-lavrov-ministry-not-involved",
+    }
+    assert all(DATASET.statements[key].missing for key in unverified)
+
+
+def test_russian_originals_are_kept_where_the_fact_sheet_has_them() -> None:
+    russian = [s for s in DATASET.statements.values() if s.words and s.words.lang == "ru"]
+    assert len(russian) >= 7
+
+
+def test_timeline_is_in_true_order_across_zones() -> None:
+    order = DATASET.timeline
+    assert order.index("2022-07-28-price-briefing") < order.index(
+        "2022-07-28-zakharova-to-interfax"
+    )
+    assert order.index("2022-07-27-blinken-press-availability") < order.index(
+        "2022-07-27-mfa-no-requests"
+    )
+    assert order.index("2022-07-29-blinken-lavrov-call") < order.index("2022-07-29-mfa-readout")
+    assert order[0] == "2018-12-whelan-detained"
+    assert order[-2:] == ("2024-08-01-ankara-exchange", "2024-08-01-blinken-on-their-way")
+
+
+def test_every_data_file_points_editors_to_its_schema() -> None:
+    for path in sorted(REAL_DATA.glob("*/*.yaml")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        kind = SINGULAR[path.parent.name]
+        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+        assert (ROOT / "schema" / f"{kind}.schema.json").is_file()
+
+
+def test_ids_are_readable_file_stems() -> None:
+    for path in sorted(REAL_DATA.glob("*/*.yaml")):
+        assert path.stem in getattr(DATASET, path.parent.name)
+
+
+def test_data_files_are_utf8_with_lf_line_endings() -> None:
+    for path in sorted(Path(REAL_DATA).glob("*/*.yaml")):
+        raw = path.read_bytes()
+        assert b"\r" not in raw and not raw.startswith(b"\xef\xbb\xbf"), path
+        raw.decode("utf-8")

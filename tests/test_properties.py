@@ -1,0 +1,192 @@
+"""Hypothesis properties: loading does not depend on discovery order, text survives loading
+unchanged, and chronological order is a total order that agrees with UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.chronology import Moment, chronological, interval_of, sort_keys
+from generator.fields import When
+from generator.link import link
+from generator.load import discover, load_all
+from generator.models import Statement
+from generator.yamlio import decode, parse_text
+from tests.conftest import REAL_DATA
+
+REAL_PATHS, _ = discover(REAL_DATA)
+REFERENCE, _ = link(load_all(REAL_PATHS, REAL_DATA)[0])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(REAL_PATHS))
+def test_discovery_order_does_not_change_the_dataset(paths: list[Path]) -> None:
+    loaded, problems = load_all(paths, REAL_DATA)
+    dataset, link_problems = link(loaded)
+    assert not problems and not link_problems
+    assert dataset == REFERENCE
+    assert dataset is not None and REFERENCE is not None
+    for kind in REFERENCE.counts():
+        assert list(getattr(dataset, kind)) == list(getattr(REFERENCE, kind))
+
+
+def _load_text(document: str) -> object:
+    text, problems = decode(document.encode("utf-8"), "x.yaml")
+    assert text is not None and not problems
+    parsed, problems = parse_text(text, Path("x.yaml"), "x.yaml")
+    assert parsed is not None, problems
+    return parsed.data
+
+
+# Surrogates cannot be encoded as UTF-8, so no file can hold them.
+any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_any_text_value_survives_loading(value: str) -> None:
+    # Double-quoted style escapes YAML's own line breaks (NEL, LS, PS) and BOMs; PyYAML's
+    # plain and single-quoted styles write them raw, and then any reader folds them.
+    document = yaml.safe_dump({"value": value}, allow_unicode=True, default_style='"')
+    assert _load_text(document) == {"value": value}
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text.filter(lambda text: text.strip() != ""))
+def test_any_text_survives_into_a_validated_record(value: str) -> None:
+    record = {
+        "speaker": "a",
+        "when": {"date": "2022-07-28"},
+        "channel": value,
+        "summary": value,
+        "fidelity": "paraphrase",
+        "reported_in": [{"source": "s", "excerpt": value}],
+        "verification": "verified",
+        "notes": value,
+    }
+    document = yaml.safe_dump(record, allow_unicode=True, default_style='"')
+    statement = Statement.model_validate(_load_text(document))
+    assert statement.summary == statement.channel == statement.notes == value
+    assert statement.reported_in[0].excerpt == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["no", "yes", "on", "off", "2022-07-28", "12:30", "1e3", "0x1F", "~x", ".5"])
+)
+def test_plain_scalars_that_pyyaml_would_convert_stay_text(value: str) -> None:
+    assert _load_text(f"value: {value}\n") == {"value": value}
+
+
+ZONES = [
+    "UTC",
+    "Europe/Moscow",
+    "America/New_York",
+    "Asia/Tashkent",
+    "Asia/Dubai",
+    "Pacific/Kiritimati",
+]
+
+
+@st.composite
+def whens(draw: st.DrawFn) -> When:
+    day = draw(
+        st.dates(min_value=datetime(2022, 1, 1).date(), max_value=datetime(2022, 12, 31).date())
+    )
+    precision = draw(st.sampled_from(["year", "month", "day", "time"]))
+    zone = (
+        draw(st.sampled_from([None, *ZONES]))
+        if precision != "time"
+        else draw(st.sampled_from(ZONES))
+    )
+    date_text = {"year": f"{day:%Y}", "month": f"{day:%Y-%m}"}.get(precision, f"{day:%Y-%m-%d}")
+    fields: dict[str, object] = {"date": date_text}
+    if zone:
+        fields["zone"] = zone
+    if precision == "time":
+        fields["time"] = f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+    return When.model_validate(fields)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(whens(), min_size=1, max_size=12), st.randoms(use_true_random=False))
+def test_chronology_is_a_total_order_consistent_with_utc(items: list[When], rng: object) -> None:
+    moments = {
+        f"r{index:02d}": Moment(when, interval_of(when), index % 2)
+        for index, when in enumerate(items)
+    }
+    keys, problems = sort_keys(moments)
+    assert not problems
+    order = chronological(keys)
+    # Total: every record appears once, and any input order gives the same result.
+    assert sorted(order) == sorted(moments)
+    shuffled = list(moments.items())
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert chronological(sort_keys(dict(shuffled))[0]) == order
+    # Consistent with UTC: a record that ends before another begins comes first.
+    position = {record_id: index for index, record_id in enumerate(order)}
+    for a, ma in moments.items():
+        for b, mb in moments.items():
+            if ma.interval.end < mb.interval.start or (
+                ma.interval.start == ma.interval.end
+                and mb.interval.start == mb.interval.end
+                and ma.interval.start < mb.interval.start
+            ):
+                assert position[a] < position[b], (a, b)
+
+
+def test_the_issue_example_orders_washington_between_two_moscow_times() -> None:
+    def at(date: str, time: str, zone: str) -> When:
+        return When.model_validate({"date": date, "time": time, "zone": zone})
+
+    moments = {
+        "moscow-2200": Moment(
+            at("2022-07-28", "22:00", "Europe/Moscow"),
+            interval_of(at("2022-07-28", "22:00", "Europe/Moscow")),
+            1,
+        ),
+        "washington-1412": Moment(
+            at("2022-07-28", "14:12", "America/New_York"),
+            interval_of(at("2022-07-28", "14:12", "America/New_York")),
+            1,
+        ),
+        "moscow-1900": Moment(
+            at("2022-07-28", "19:00", "Europe/Moscow"),
+            interval_of(at("2022-07-28", "19:00", "Europe/Moscow")),
+            1,
+        ),
+    }
+    keys, _ = sort_keys(moments)
+    assert chronological(keys) == ["moscow-1900", "washington-1412", "moscow-2200"]
+    assert keys["washington-1412"].start == datetime(2022, 7, 28, 18, 12, tzinfo=UTC)
+    assert keys["washington-1412"].start.astimezone().utcoffset() is not None
+
+
+def test_a_day_only_record_spans_its_local_day_and_sorts_before_timed_ones_that_day() -> None:
+    day = When.model_validate({"date": "2022-07-28", "zone": "Europe/Moscow"})
+    span = interval_of(day)
+    assert span.start == datetime(2022, 7, 27, 21, 0, tzinfo=UTC)
+    assert span.end - span.start == timedelta(days=1)
+    timed = When.model_validate({"date": "2022-07-28", "time": "10:00", "zone": "Europe/Moscow"})
+    keys, _ = sort_keys(
+        {"timed": Moment(timed, interval_of(timed), 1), "day": Moment(day, span, 1)}
+    )
+    assert chronological(keys) == ["day", "timed"]
+
+
+def test_after_moves_a_day_only_record_behind_the_record_it_follows() -> None:
+    price = When.model_validate({"date": "2022-07-28", "time": "14:12", "zone": "America/New_York"})
+    reply = When.model_validate({"date": "2022-07-28", "zone": "Europe/Moscow", "after": "price"})
+    morning = When.model_validate({"date": "2022-07-28", "time": "09:00", "zone": "Europe/Moscow"})
+    moments = {
+        "price": Moment(price, interval_of(price), 1),
+        "reply": Moment(reply, interval_of(reply), 1),
+        "morning": Moment(morning, interval_of(morning), 1),
+    }
+    keys, problems = sort_keys(moments)
+    assert not problems
+    assert chronological(keys) == ["morning", "price", "reply"]
