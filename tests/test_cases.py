@@ -70,3 +70,21 @@ def test_there_are_at_least_twenty_distinct_error_codes() -> None:
 def test_base_dataset_is_valid(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data", "data"]) == 0
     assert capsys.readouterr().out.startswith("data is valid: 2 actors, 1 sources, 1 events")
+
+
+def test_every_code_is_documented_in_the_readme_and_raised_by_the_code() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## What `check` reports", 1)[1].split("\n## ", 1)[0]
+    first_cells = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]
+    documented = {code for cell in first_cells for code in cell.split("`")[1::2]}
+    source = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (Path(__file__).parent.parent / "generator").glob("*.py")
+    )
+    for path in CASES:
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))["expected"]
+        for code in (part.split("]")[0] for part in expected.split("error[")[1:]):
+            assert code in documented, f"{code} (from {path.name}) is not in the README's table"
+    for code in documented:
+        raised = f'"{code}"' in source or code.startswith("unknown-")
+        assert raised, f"the README documents {code}, which the code never raises"
