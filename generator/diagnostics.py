@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -59,9 +60,10 @@ class DataError(Exception):
 
 def display_path(path: Path) -> str:
     """The path relative to the working directory if it lies below it, else absolute."""
-    absolute = path.resolve()
+    # abspath, not resolve(): a symlinked file must be named as the contributor sees it.
+    absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return absolute.as_posix()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -50,28 +51,22 @@ def _url(value: str) -> str:
     return value
 
 
-def _date(value: str) -> str:
-    try:
-        timing.parse_date(value)
-    except ValueError as error:
-        raise PydanticCustomError("bad-date", str(error)) from None
-    return value
+def _readable_by(code: str, parse: Callable[[str], object]) -> Callable[[str], str]:
+    """A validator that keeps the text as written but refuses what `parse` cannot read."""
+
+    def validate(value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as error:
+            raise PydanticCustomError(code, "{reason}", {"reason": str(error)}) from None
+        return value
+
+    return validate
 
 
-def _time(value: str) -> str:
-    try:
-        timing.parse_time(value)
-    except ValueError as error:
-        raise PydanticCustomError("bad-time", str(error)) from None
-    return value
-
-
-def _zone(value: str) -> str:
-    try:
-        timing.zone_info(value)
-    except ValueError as error:
-        raise PydanticCustomError("bad-zone", str(error)) from None
-    return value
+_date = _readable_by("bad-date", timing.parse_date)
+_time = _readable_by("bad-time", timing.parse_time)
+_zone = _readable_by("bad-zone", timing.zone_info)
 
 
 def _language(value: str) -> str:

@@ -72,7 +72,15 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     shown = display_path(path)
     record_id = path.stem
     problems = _check_id(record_id, shown)
-    text, decode_problems = decode(path.read_bytes(), shown)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [
+            *problems,
+            Diagnostic(shown, 0, 0, "unreadable", "", f"the file cannot be read: {reason}", ""),
+        ]
+    text, decode_problems = decode(raw, shown)
     if text is None:
         return None, problems + decode_problems
     parsed, parse_problems = parse_text(text, path, shown)

@@ -164,35 +164,25 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, shown_path: str) -> Diagnost
     line, col = _mark(error.problem_mark or error.context_mark)
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem:
-        return Diagnostic(
-            shown_path,
-            line,
-            col,
+        code, message, hint = (
             "tab",
-            "",
             "a tab character where YAML expects indentation or a value",
             "indent with spaces, never tabs",
         )
-    if "expected a single document" in (error.context or ""):
-        return Diagnostic(
-            shown_path,
-            line,
-            col,
+    elif "expected a single document" in (error.context or ""):
+        code, message, hint = (
             "yaml-syntax",
-            "",
             "more than one YAML document in the file",
             "remove the '---' line: one file holds one record",
         )
-    context = f" {error.context}" if error.context else ""
-    return Diagnostic(
-        shown_path,
-        line,
-        col,
-        "yaml-syntax",
-        "",
-        f"{problem}{context}",
-        "check the indentation and quoting on this line and the one before it",
-    )
+    else:
+        context = f" {error.context}" if error.context else ""
+        code, message, hint = (
+            "yaml-syntax",
+            f"{problem}{context}",
+            "check the indentation and quoting on this line and the one before it",
+        )
+    return Diagnostic(shown_path, line, col, code, "", message, hint)
 
 
 def _mark(mark: yaml.Mark | None) -> Position:

@@ -143,3 +143,12 @@ def test_schema_check_reports_stale_files(
         "source.schema.json",
         "statement.schema.json",
     ]
+
+
+def test_a_broken_link_is_reported_not_raised(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_data / "actors" / "ghost.yaml").symlink_to(base_data / "nowhere.yaml")
+    assert main(["check", "--data", "data"]) == 1
+    out = capsys.readouterr().out
+    assert "data/actors/ghost.yaml:0:0: error[unreadable] the file cannot be read" in out
