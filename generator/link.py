@@ -139,7 +139,11 @@ def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Itera
         )
     if isinstance(record, Actor):
         for index, role in enumerate(record.roles):
-            if role.start and role.end and parse_date(role.end) < parse_date(role.start):
+            if (
+                role.start
+                and role.end
+                and parse_date(role.end).day_after_last() <= parse_date(role.start).first_day()
+            ):
                 yield _at(
                     item, ("roles", index, "to"), "bad-range", "the role ends before it starts", ""
                 )

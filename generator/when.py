@@ -18,7 +18,7 @@ TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to the year, the month or the day."""
 

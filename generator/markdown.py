@@ -1,0 +1,56 @@
+"""Escaping data for Markdown pages, and building links between pages.
+
+Everything that comes from data goes through `escape` (or `escape_block`) before it reaches a
+page. Characters that Markdown, HTML, mkdocs-material extensions or a template engine could
+read as syntax become numeric character references, which every Markdown engine renders as
+the character itself and none interprets: text shows up literally and never executes.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Every ASCII character with a meaning somewhere in Markdown, its extensions (attribute lists,
+# admonitions, abbreviations, footnotes, snippets, tables, tasklists) or in HTML and Jinja.
+_SPECIAL = set("\\`*_{}[]()#+-.!|~<>&:\"'=^$%@;/?")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """`text` as inline Markdown that renders to exactly that text (whitespace collapsed)."""
+    flat = _WHITESPACE.sub(" ", text).strip()
+    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+
+
+def escape_block(text: str) -> str:
+    """Multi-paragraph text: paragraphs (separated by blank lines) kept, each escaped."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n\n".join(escape(p) for p in paragraphs)
+
+
+def attribute(text: str) -> str:
+    """`text` for an HTML attribute value in double quotes."""
+    return html.escape(text, quote=True)
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative link from one generated page to another (paths like `actors/x.md`)."""
+    if to_page == from_page:
+        target = ""
+    else:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+def link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link whose visible text is `text`, escaped."""
+    return f"[{escape(text)}]({relative(from_page, to_page, anchor)})"
+
+
+def external_link(text: str, url: str) -> str:
+    """A link to another site; opens no window handle back to ours."""
+    return (
+        f'<a href="{attribute(url)}" rel="noopener noreferrer" class="external">{escape(text)}</a>'
+    )
