@@ -16,6 +16,8 @@ from pathlib import Path
 from . import check_data
 from .diagnostics import format_report
 from .jsonschema import stale_files, write_schemas
+from .render import render_site
+from .write import write_tree
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(Path(args.data), args.format)
+    if args.command == "render":
+        return _render(Path(args.data), Path(args.out))
     if args.command == "schema":
         return _schema(Path(args.out), check_only=args.check)
     parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
@@ -45,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text for people (default), json for tools",
     )
+    render = commands.add_parser(
+        "render", help="check data/, then write the generated Markdown pages into a folder"
+    )
+    render.add_argument("--out", required=True, metavar="DIR", help="folder for the pages")
+    render.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
@@ -82,6 +91,21 @@ def _check(data_dir: Path, fmt: str) -> int:
     if fmt == "text":
         summary = ", ".join(f"{count} {kind}" for kind, count in dataset.counts().items())
         print(f"data is valid: {summary} (checked in {elapsed:.2f} s)")
+    return EXIT_OK
+
+
+def _render(data_dir: Path, out_dir: Path) -> int:
+    if not data_dir.is_dir():
+        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
+        return EXIT_USAGE
+    dataset, problems = check_data(data_dir)
+    if dataset is None:
+        print(format_report(problems, "text"))
+        print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return EXIT_DATA
+    pages = render_site(dataset)
+    written, removed = write_tree(pages, out_dir)
+    print(f"{len(pages)} pages in {out_dir}: {len(written)} written, {len(removed)} removed")
     return EXIT_OK
 
 

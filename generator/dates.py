@@ -26,8 +26,8 @@ _APPROX_WORDS = {"about": "about ", "after": "after ", "before": "before "}
 def date_label(text: str) -> str:
     """`2022-07-28` -> `28 July 2022`; `2022-07` -> `July 2022`; `2022` -> `2022`."""
     day = parse_date(text)
-    if day.day:
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"  # type: ignore[index, operator]
+    if day.day and day.month:
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     if day.month:
         return f"{MONTHS[day.month - 1]} {day.year}"
     return str(day.year)
@@ -71,6 +71,15 @@ def when_label(when: When) -> str:
     label = date_label(when.date)
     clock = time_label(when)
     return f"{label}, {clock}" if clock else label
+
+
+def entry_time(when: When) -> str:
+    """What a timeline entry shows under its day heading: the time, or that it is not known."""
+    clock = time_label(when)
+    if clock:
+        return clock
+    precision = parse_date(when.date).precision
+    return {"day": "time not known", "month": "day not known", "year": "month not known"}[precision]
 
 
 def day_heading(when: When) -> str:

@@ -149,3 +149,11 @@ def test_data_files_are_utf8_with_lf_line_endings() -> None:
         raw = path.read_bytes()
         assert b"\r" not in raw and not raw.startswith(b"\xef\xbb\xbf"), path
         raw.decode("utf-8")
+
+
+def test_no_fact_sheet_ids_leak_into_reader_text() -> None:
+    import re
+
+    for path in sorted(REAL_DATA.glob("*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b(S|ST|E|C|Q|A)\d{2}\b", text), path

@@ -1,0 +1,154 @@
+"""Plan the site: one Page per output file, each with its template and a ready context.
+
+Ordering and grouping happen here, never in templates. Every string in a context is safe
+Markdown (escaped data, or links built by `Mentions`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dates import day_heading, entry_time, when_label
+from .labels import SOURCE_KINDS, label
+from .link import Dataset
+from .markdown import escape, escape_block
+from .mentions import Mentions, text
+from .models import Event, Statement
+from .pages_common import Page, common, statement_summary
+from .record_pages import actor_page, article_page, event_page, source_page, statement_page
+
+
+def plan(dataset: Dataset) -> list[Page]:
+    """Every generated page, sorted by path."""
+    base = Mentions.build(dataset)
+    pages = [
+        _timeline(dataset, base.on("timeline.md")),
+        _contradictions(dataset, base.on("contradictions.md")),
+        _claims(dataset, base.on("claims.md")),
+        _actors_index(dataset, base.on("actors/index.md")),
+        _statements_index(dataset, base.on("statements/index.md")),
+        _sources_index(dataset, base.on("sources/index.md")),
+    ]
+    pages += [actor_page(base.on(f"actors/{i}.md"), i) for i in dataset.actors]
+    pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
+    pages += [event_page(base.on(f"events/{i}.md"), i) for i in dataset.events]
+    pages += [source_page(base.on(f"sources/{i}.md"), i) for i in dataset.sources]
+    pages += [article_page(base.on(f"articles/{i}.md"), i) for i in dataset.articles]
+    return sorted(pages, key=lambda page: page.path)
+
+
+def _timeline(dataset: Dataset, m: Mentions) -> Page:
+    groups: list[dict[str, Any]] = []
+    for record_id in dataset.timeline:
+        record = m.index[record_id][1]
+        assert isinstance(record, Event | Statement)
+        heading = day_heading(record.when)
+        if not groups or groups[-1]["heading"] != heading:
+            groups.append({"heading": heading, "entries": []})
+        if isinstance(record, Statement):
+            who = m.to(record.speaker, dataset.actors[record.speaker].name)
+            title = f"{who}: {m.to(record_id, record.summary)}"
+            actors = [record.speaker]
+            kind_label = "statement"
+        else:
+            title = m.to(record_id)
+            actors = list(record.actors)
+            kind_label = record.kind.replace("-", " ")
+        groups[-1]["entries"].append(
+            {
+                "id": record_id,
+                "kind": kind_label,
+                "title": title,
+                "when": escape(entry_time(record.when)),
+                "when_note": text(record.when.note),
+                "place": text(record.place),
+                "actors": " ".join(actors),
+            }
+        )
+    return Page("timeline.md", "timeline.md.j2", {"groups": groups})
+
+
+def _contradictions(dataset: Dataset, m: Mentions) -> Page:
+    items = []
+    for record_id, item in dataset.contradictions.items():
+        sides = [
+            {
+                "label": text(side.label),
+                "summary": text(side.summary),
+                "statements": [statement_summary(m, s) for s in side.statements],
+                "sources": m.many(side.sources),
+            }
+            for side in item.sides
+        ]
+        settled = item.settled_by
+        items.append(
+            {
+                **common(m, record_id),
+                "title": text(item.title),
+                "type": label(item.type),
+                "status": label(item.status),
+                "claim": m.to(item.claim) if item.claim else "",
+                "sides": sides,
+                "analysis": escape_block(item.analysis),
+                "settled": text(settled.note) if settled else "",
+                "settled_links": (m.many(settled.events) + m.many(settled.sources))
+                if settled
+                else [],
+            }
+        )
+    return Page("contradictions.md", "contradictions.md.j2", {"items": items})
+
+
+def _claims(dataset: Dataset, m: Mentions) -> Page:
+    items = []
+    for record_id, claim in dataset.claims.items():
+        rows = []
+        for stance in claim.stances:
+            statement = dataset.statements[stance.statement]
+            rows.append(
+                {
+                    "stance": label(stance.stance),
+                    "speaker": m.to(statement.speaker),
+                    "statement": m.to(stance.statement, statement.summary),
+                    "when": escape(when_label(statement.when)),
+                    "note": text(stance.note),
+                }
+            )
+        items.append({**common(m, record_id), "proposition": text(claim.proposition), "rows": rows})
+    return Page("claims.md", "claims.md.j2", {"items": items})
+
+
+def _actors_index(dataset: Dataset, m: Mentions) -> Page:
+    groups: dict[str, list[dict[str, str]]] = {"person": [], "organisation": [], "state": []}
+    ordered = sorted(dataset.actors.items(), key=lambda item: (item[1].name.casefold(), item[0]))
+    for record_id, actor in ordered:
+        groups[actor.kind].append({"link": m.to(record_id), "description": text(actor.description)})
+    titles = {"person": "People", "organisation": "Organisations", "state": "States"}
+    return Page(
+        "actors/index.md",
+        "actors.md.j2",
+        {"groups": [{"title": titles[k], "actors": v} for k, v in groups.items() if v]},
+    )
+
+
+def _statements_index(dataset: Dataset, m: Mentions) -> Page:
+    entries = [statement_summary(m, i) for i in dataset.timeline if i in dataset.statements]
+    return Page("statements/index.md", "statements.md.j2", {"entries": entries})
+
+
+def _sources_index(dataset: Dataset, m: Mentions) -> Page:
+    groups = []
+    for kind, (title, meaning) in SOURCE_KINDS.items():
+        members = sorted(
+            (s for s in dataset.sources.items() if s[1].kind == kind),
+            key=lambda item: (item[1].publisher.casefold(), item[0]),
+        )
+        if members:
+            groups.append(
+                {
+                    "title": title,
+                    "meaning": escape(meaning),
+                    "sources": m.many([i for i, _ in members]),
+                }
+            )
+    return Page("sources/index.md", "sources.md.j2", {"groups": groups})

@@ -1,0 +1,45 @@
+"""Render planned pages to Markdown with Jinja2.
+
+StrictUndefined turns a template's typo into an error instead of a silent blank; autoescape
+is off because the output is Markdown, and every data string in a context is already escaped
+(see `markdown.py`), so templates never see raw data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+
+from .link import Dataset
+from .pages import plan
+from .pages_common import Page
+
+TEMPLATES = Path(__file__).parent / "templates"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def render_pages(pages: list[Page]) -> dict[str, str]:
+    """Output path -> Markdown text, LF line endings, one trailing newline."""
+    env = environment()
+    rendered: dict[str, str] = {}
+    for page in pages:
+        text = env.get_template(page.template).render(page.context)
+        rendered[page.path] = _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"
+    return rendered
+
+
+def render_site(dataset: Dataset) -> dict[str, str]:
+    return render_pages(plan(dataset))

@@ -1,0 +1,36 @@
+"""MkDocs hook: add the pages generated from data/ to the build. The only code importing mkdocs.
+
+The pages are virtual (never written into docs/), so `mkdocs build` alone builds the whole
+site, and `mkdocs serve` regenerates them when a file under `watch:` changes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the project on the path
+    sys.path.insert(0, str(ROOT))
+
+from generator import check_data  # noqa: E402
+from generator.diagnostics import format_report  # noqa: E402
+from generator.render import render_site  # noqa: E402
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data_dir = Path(config.config_file_path).parent / "data"
+    dataset, problems = check_data(data_dir)
+    if dataset is None:
+        raise PluginError(
+            f"{len(problems)} problem(s) in data:\n" + format_report(problems, "text")
+        )
+    for path, text in render_site(dataset).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is also generated from data; remove or rename it")
+        files.append(File.generated(config, path, content=text))
+    return files

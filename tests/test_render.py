@@ -1,0 +1,69 @@
+"""Rendering: golden pages for the base dataset, write-if-changed, stale removal, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import load_dataset
+from generator.cli import main
+from generator.render import render_site
+from generator.write import write_tree
+from tests.conftest import BASE_DATA, REAL_DATA
+
+EXPECTED = Path(__file__).parent / "cases" / "pages"
+
+
+def test_base_dataset_renders_the_expected_pages(request: pytest.FixtureRequest) -> None:
+    pages = render_site(load_dataset(BASE_DATA))
+    if request.config.getoption("--update-goldens"):
+        write_tree(pages, EXPECTED)
+    expected = {
+        p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8")
+        for p in EXPECTED.rglob("*.md")
+    }
+    assert sorted(pages) == sorted(expected)
+    for path, text in pages.items():
+        assert text == expected[path], path
+
+
+def test_rendering_is_deterministic() -> None:
+    assert render_site(load_dataset(REAL_DATA)) == render_site(load_dataset(REAL_DATA))
+
+
+def test_every_record_has_a_page_or_an_anchor() -> None:
+    dataset = load_dataset(REAL_DATA)
+    pages = render_site(dataset)
+    for kind in ("actors", "statements", "events", "sources", "articles"):
+        for record_id in getattr(dataset, kind):
+            assert f"{kind}/{record_id}.md" in pages
+    for kind in ("claims", "contradictions"):
+        for record_id in getattr(dataset, kind):
+            assert f"{{ #{record_id} }}" in pages[f"{kind}.md"]
+    timeline = pages["timeline.md"]
+    for record_id in dataset.timeline:
+        assert f'<span id="{record_id}"' in timeline
+
+
+def test_write_tree_writes_only_changes_and_removes_stale_pages(tmp_path: Path) -> None:
+    assert write_tree({"a.md": "A\n", "b/c.md": "C\n"}, tmp_path) == (["a.md", "b/c.md"], [])
+    (tmp_path / "keep.txt").write_text("not a page")
+    assert write_tree({"a.md": "A\n", "b/c.md": "C\n"}, tmp_path) == ([], [])
+    assert write_tree({"a.md": "A2\n"}, tmp_path) == (["a.md"], ["b/c.md"])
+    assert not (tmp_path / "b").exists()
+    assert (tmp_path / "keep.txt").is_file()
+
+
+def test_render_command_writes_pages(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "--out", "out", "--data", "data"]) == 0
+    assert "pages in out:" in capsys.readouterr().out
+    assert (base_data.parent / "out" / "timeline.md").is_file()
+
+
+def test_render_refuses_bad_data_and_writes_nothing(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_data / "actors" / "foreign-office.yaml").write_text("kind: robot\n", encoding="utf-8")
+    assert main(["render", "--out", "out", "--data", "data"]) == 1
+    assert not (base_data.parent / "out").exists()
