@@ -29,7 +29,7 @@ serve: $(STAMP)
 
 ## Every test: lint, types, the test suite.
 test: $(STAMP)
-	$(BIN)/python -m ruff check generator tests
+	$(BIN)/python -m ruff check generator tests hooks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 

@@ -1,32 +1,137 @@
-"""A real MkDocs build of the site, as `make site` runs it."""
+"""Real MkDocs builds: the shipped site, and a site built from hostile data."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
+
+from generator import load_dataset
+from tests.conftest import BASE_DATA, REAL_DATA, ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
-def test_mkdocs_build_strict_succeeds(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = subprocess.run(
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=ENV,
     )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
-    index = (site / "index.html").read_text(encoding="utf-8")
-    assert "No requests, only media reports" in index
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.anchors: list[dict[str, str | None]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.anchors.append(dict(attrs))
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src") or "inline")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_record_has_a_page_or_an_anchor_in_the_built_site(site: Path) -> None:
+    dataset = load_dataset(REAL_DATA)
+    for kind in ("actors", "statements", "events", "sources", "articles"):
+        for record_id in getattr(dataset, kind):
+            assert (site / kind / record_id / "index.html").is_file(), (kind, record_id)
+    for kind in ("claims", "contradictions"):
+        html = (site / kind / "index.html").read_text(encoding="utf-8")
+        for record_id in getattr(dataset, kind):
+            assert f'id="{record_id}"' in html, record_id
+
+
+def test_home_and_methodology_are_built(site: Path) -> None:
+    assert "No requests, only media reports" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "methodology" / "index.html").is_file()
+
+
+def test_search_index_holds_english_and_russian_words(site: Path) -> None:
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    text = json.dumps(json.loads(index), ensure_ascii=False)
+    assert "megaphone" in text
+    assert "мегафонную" in text
+
+
+def test_external_links_carry_noopener_noreferrer(site: Path) -> None:
+    count = 0
+    for page in site.rglob("*.html"):
+        for anchor in parse(page).anchors:
+            href = anchor.get("href") or ""
+            if href.startswith(("http://", "https://")) and "external" in (
+                anchor.get("class") or ""
+            ):
+                count += 1
+                assert anchor.get("rel") == "noopener noreferrer", (page, href)
+    assert count >= 80
 
 
 def test_generator_core_imports_nothing_from_mkdocs() -> None:
     for path in sorted((ROOT / "generator").glob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert "import mkdocs" not in text and "from mkdocs" not in text, path
+
+
+HOSTILE = (
+    '<script>alert("x")</script> **bold** {{ config }} !!! note [a](javascript:alert(1)) --8<-- "x"'
+)
+
+
+def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "hooks"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    shutil.copytree(BASE_DATA, project / "data")
+    # The base dataset has different ids: point the navigation at pages that exist there.
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("articles/republic-world-call-request.md", "articles/report.md")
+    config = config.replace("  - generator\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
+    actor = project / "data" / "actors" / "foreign-office.yaml"
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = parse(site / "actors" / "foreign-office" / "index.html")
+    assert HOSTILE in " ".join("".join(page.text).split())
+    html = (site / "actors" / "foreign-office" / "index.html").read_text(encoding="utf-8")
+    assert '<script>alert("x")' not in html
+    assert "javascript:alert" not in " ".join(a.get("href") or "" for a in page.anchors)
+    assert "<strong>bold</strong>" not in html
