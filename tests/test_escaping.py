@@ -13,12 +13,17 @@ from hypothesis import strategies as st
 from generator.markdown import escape, escape_block
 from tests.conftest import ROOT
 
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, skipping the `!!python/...` values MkDocs resolves itself."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 EXTENSIONS = [
-    item if isinstance(item, str) else next(iter(item))
-    for item in yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
-    )["markdown_extensions"]
+    item if isinstance(item, str) else next(iter(item)) for item in CONFIG["markdown_extensions"]
 ]
+
 
 PAYLOADS = [
     "<script>alert(1)</script>",
