@@ -10,12 +10,22 @@ DATA ?= data
 # mkdocs-material prints a notice about MkDocs 2.0 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check schema lock lint clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: site serve test check schema lock lint clean browser-deps
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+## Chromium (Debian's) and axe-core for the browser tests.
+browser-deps: $(NODE_STAMP)
+	bash scripts/install-browser.sh
 
 ## Build the site into site/ (validates the data first).
 site: $(STAMP)
@@ -28,7 +38,7 @@ serve: $(STAMP)
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Every test: lint, types, the test suite.
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m ruff check generator tests hooks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
@@ -47,4 +57,4 @@ lock:
 		--universal -o requirements.lock
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -111,7 +111,7 @@ HOSTILE = (
 def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks"):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     shutil.copytree(BASE_DATA, project / "data")

