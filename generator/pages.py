@@ -14,6 +14,7 @@ from .link import Dataset
 from .markdown import escape, escape_block
 from .mentions import Mentions, text
 from .models import Event, Statement
+from .overview import Day, overview_svg
 from .pages_common import Page, common, statement_summary
 from .record_pages import actor_page, article_page, event_page, source_page, statement_page
 
@@ -39,21 +40,28 @@ def plan(dataset: Dataset) -> list[Page]:
 
 def _timeline(dataset: Dataset, m: Mentions) -> Page:
     groups: list[dict[str, Any]] = []
+    anchors: dict[str, int] = {}
+    involved: set[str] = set()
     for record_id in dataset.timeline:
         record = m.index[record_id][1]
         assert isinstance(record, Event | Statement)
         heading = day_heading(record.when)
         if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "entries": []})
+            # A day can recur when a record from another zone falls between two of its entries.
+            anchors[record.when.date] = anchors.get(record.when.date, 0) + 1
+            repeat = anchors[record.when.date]
+            anchor = f"day-{record.when.date}" + (f"-{repeat}" if repeat > 1 else "")
+            groups.append({"heading": heading, "anchor": anchor, "entries": []})
         if isinstance(record, Statement):
             who = m.to(record.speaker, dataset.actors[record.speaker].name)
             title = f"{who}: {m.to(record_id, record.summary)}"
-            actors = [record.speaker]
+            actors = sorted({record.speaker, *filter(None, [record.on_behalf_of])})
             kind_label = "statement"
         else:
             title = m.to(record_id)
-            actors = list(record.actors)
+            actors = sorted(record.actors)
             kind_label = record.kind.replace("-", " ")
+        involved.update(actors)
         groups[-1]["entries"].append(
             {
                 "id": record_id,
@@ -65,7 +73,13 @@ def _timeline(dataset: Dataset, m: Mentions) -> Page:
                 "actors": " ".join(actors),
             }
         )
-    return Page("timeline.md", "timeline.md.j2", {"groups": groups})
+    days = [Day(g["heading"], g["anchor"], len(g["entries"])) for g in groups]
+    options = sorted(
+        ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
+        key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
+    )
+    context = {"groups": groups, "overview": overview_svg(days), "actors": options}
+    return Page("timeline.md", "timeline.md.j2", context)
 
 
 def _contradictions(dataset: Dataset, m: Mentions) -> Page:

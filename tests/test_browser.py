@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import ROOT
 
@@ -132,9 +133,18 @@ def test_search_finds_english_and_russian_words(
     page, watch = reader
     page.goto(f"{base_url}/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    field = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
+    # The search worker builds its index after the page loads; a query typed before it is
+    # ready may go unanswered, so type it again until results appear (30 s at most).
+    for _attempt in range(6):
+        field.fill("")
+        field.fill(query)
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
     assert results.count() >= 1
     watch.assert_clean()
 
@@ -185,3 +195,32 @@ def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> N
         'role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1
     )
     assert body(ours) == expected, "re-copy partials/search.html from the installed theme"
+
+
+def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/timeline/")
+    entries = page.locator(".timeline li")
+    total = entries.count()
+    page.get_by_label("Show only entries involving").select_option("sergey-lavrov")
+    visible = page.locator(".timeline li:not([hidden])")
+    assert 0 < visible.count() < total
+    for index in range(visible.count()):
+        actors = visible.nth(index).locator("span[data-actors]").get_attribute("data-actors") or ""
+        assert "sergey-lavrov" in actors.split()
+    assert f"of {total} entries" in page.locator("#timeline-count").inner_text()
+    page.get_by_label("Show only entries involving").select_option("")
+    assert page.locator(".timeline li:not([hidden])").count() == total
+    watch.assert_clean()
+
+
+def test_timeline_without_javascript_lists_everything(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/timeline/")
+    assert not page.locator(".timeline-filter").is_visible()
+    entries = page.locator(".timeline li")
+    assert entries.count() >= 56
+    assert all(entries.nth(i).is_visible() for i in range(entries.count()))
+    assert page.locator("svg.timeline-overview a").count() == page.locator(".timeline-day").count()
+    context.close()
