@@ -97,3 +97,20 @@ def test_paragraphs_are_kept_and_each_is_escaped() -> None:
     text, tags = rendered(escape_block("<b>one</b>\n\n# two\n"))
     assert tags == ["p", "p"]
     assert text.replace("\n", "") == "<b>one</b># two"
+
+
+def test_heading_anchors_keep_cyrillic() -> None:
+    toc = next(
+        item["toc"]
+        for item in CONFIG["markdown_extensions"]
+        if isinstance(item, dict) and "toc" in item
+    )
+    assert "slugify" in toc, "mkdocs.yml must set toc.slugify"
+    from pymdownx.slugs import slugify
+
+    html = markdown.markdown(
+        "## Мегафонная дипломатия",
+        extensions=["toc"],
+        extension_configs={"toc": {"slugify": slugify(case="lower")}},
+    )
+    assert 'id="мегафонная-дипломатия"' in html

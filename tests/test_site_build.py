@@ -135,3 +135,35 @@ def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     assert '<script>alert("x")' not in html
     assert "javascript:alert" not in " ".join(a.get("href") or "" for a in page.anchors)
     assert "<strong>bold</strong>" not in html
+
+
+def test_every_record_is_within_two_clicks_of_home(site: Path) -> None:
+    from urllib.parse import urljoin, urlsplit
+
+    def links_of(url_path: str) -> set[str]:
+        file = (
+            site / url_path.lstrip("/") / "index.html"
+            if url_path.endswith("/")
+            else site / url_path.lstrip("/")
+        )
+        if not file.is_file():
+            return set()
+        found = set()
+        for anchor in parse(file).anchors:
+            href = anchor.get("href") or ""
+            if href.startswith(("http://", "https://", "mailto:", "#")) or not href:
+                continue
+            target = urlsplit(urljoin(f"http://site{url_path}", href)).path
+            found.add(target)
+        return found
+
+    reached = {"/"}
+    frontier = {"/"}
+    for _click in range(2):
+        frontier = {link for page in frontier for link in links_of(page)} - reached
+        reached |= frontier
+    dataset = load_dataset(REAL_DATA)
+    for kind in ("actors", "statements", "events", "sources", "articles"):
+        for record_id in getattr(dataset, kind):
+            assert f"/{kind}/{record_id}/" in reached, (kind, record_id)
+    assert {"/claims/", "/contradictions/", "/timeline/"} <= reached
