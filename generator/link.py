@@ -25,7 +25,7 @@ from .models import (
     Source,
     Statement,
 )
-from .passages import closest_passage, find_occurrences
+from .passages import closest_passage, find_occurrences, locate, paragraph_spans
 from .refs import iter_refs
 from .when import parse_date
 from .yamlio import Loc
@@ -224,6 +224,31 @@ def _contradiction_rules(item: Loaded, record: Contradiction) -> Iterator[Diagno
 
 
 def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
+    placed: list[tuple[int, int, int]] = []
+    paragraphs = paragraph_spans(record.text)
+    for index, annotation in enumerate(record.annotations):
+        start = locate(record.text, annotation.passage, annotation.occurrence)
+        if start is None:
+            continue
+        end = start + len(annotation.passage)
+        if not any(p_start <= start and end <= p_end for p_start, p_end in paragraphs):
+            yield _at(
+                item,
+                ("annotations", index, "passage"),
+                "passage-spans-paragraphs",
+                "the passage runs across a paragraph break",
+                "annotate each paragraph's part separately",
+            )
+        for other_start, other_end, other_index in placed:
+            if start < other_end and other_start < end:
+                yield _at(
+                    item,
+                    ("annotations", index, "passage"),
+                    "overlapping-passages",
+                    f"the passage overlaps annotation {other_index + 1}'s passage",
+                    "shorten one of them so that each stretch of text has one note",
+                )
+        placed.append((start, end, index))
     for index, annotation in enumerate(record.annotations):
         found = find_occurrences(record.text, annotation.passage)
         if not found:

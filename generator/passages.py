@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 
 def find_occurrences(text: str, passage: str) -> list[int]:
@@ -25,3 +26,17 @@ def closest_passage(text: str, passage: str) -> str:
         return ""
     start = max(0, match.a - match.b)
     return text[start : start + len(passage)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each paragraph: runs of text between blank lines."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+        spans.append((match.start(), match.start() + len(match.group().rstrip())))
+    return spans
+
+
+def locate(text: str, passage: str, occurrence: int) -> int | None:
+    """Start offset of the `occurrence`-th (1-based) occurrence of `passage`, if it exists."""
+    found = find_occurrences(text, passage)
+    return found[occurrence - 1] if len(found) >= occurrence else None
