@@ -64,3 +64,19 @@ LABELS = {
 
 def label(value: str) -> str:
     return LABELS.get(value, value.replace("-", " "))
+
+
+VERDICTS = {
+    "accurate": "Accurate",
+    "paraphrase-as-quote": "Paraphrase shown as a quote",
+    "altered-quote": "Quote altered",
+    "misattributed": "Misattributed",
+    "wrong-actor": "Wrong actor",
+    "overstated": "Overstated",
+    "unsupported": "Not supported by the record",
+    "editorialised": "Editorial framing",
+    "timing": "Timing",
+    "omission": "Omission",
+    "typo": "Typo",
+}
+"""Reader-facing names of annotation verdicts, in the order the article summary lists them."""

@@ -18,9 +18,14 @@ _SPECIAL = set("\\`*_{}[]()#+-.!|~<>&:\"'=^$%@;/?")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def escape(text: str) -> str:
-    """`text` as inline Markdown that renders to exactly that text (whitespace collapsed)."""
-    flat = _WHITESPACE.sub(" ", text).strip()
+def escape(text: str, *, keep_edges: bool = False) -> str:
+    """`text` as inline Markdown that renders to exactly that text (whitespace collapsed).
+
+    With `keep_edges`, a space at either end survives, for text that sits between two marks.
+    """
+    flat = _WHITESPACE.sub(" ", text)
+    if not keep_edges:
+        flat = flat.strip()
     return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
 
 

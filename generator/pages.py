@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .article_page import article_page
 from .dates import day_heading, entry_time, when_label
 from .labels import SOURCE_KINDS, label
 from .link import Dataset
@@ -16,7 +17,7 @@ from .mentions import Mentions, text
 from .models import Event, Statement
 from .overview import Day, overview_svg
 from .pages_common import Page, common, statement_summary
-from .record_pages import actor_page, article_page, event_page, source_page, statement_page
+from .record_pages import actor_page, event_page, source_page, statement_page
 
 
 def plan(dataset: Dataset) -> list[Page]:

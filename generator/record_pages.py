@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .article_page import link_to_passage
 from .dates import day_heading, when_label
-from .labels import SOURCE_KINDS, label
+from .labels import SOURCE_KINDS, VERDICTS, label
 from .markdown import escape, escape_block, external_link
 from .mentions import Mentions, text
 from .pages_common import Page, common
@@ -82,6 +83,16 @@ def statement_page(m: Mentions, record_id: str) -> Page:
         for kind, other in m.cited_by.get(record_id, [])
         if kind == "statements" and record_id in dataset.statements[other].responds_to
     ]
+    reported = [
+        {
+            "link": m.to(article_id),
+            "passage": link_to_passage(m, article_id, article, annotation),
+            "verdict": escape(VERDICTS[annotation.verdict]),
+        }
+        for article_id, article in dataset.articles.items()
+        for annotation in article.annotations
+        if record_id in annotation.statements
+    ]
     stances = [
         {"claim": m.to(c), "stance": label(s.stance)}
         for c, claim in dataset.claims.items()
@@ -126,6 +137,7 @@ def statement_page(m: Mentions, record_id: str) -> Page:
             "responds_to": m.many(statement.responds_to),
             "responded_by": m.many(responded),
             "stances": stances,
+            "reported": reported,
         },
     )
 
@@ -178,29 +190,5 @@ def source_page(m: Mentions, record_id: str) -> Page:
             "kind": escape(kind_title),
             "meaning": escape(meaning),
             "carries": m.to(source.carries) if source.carries else "",
-        },
-    )
-
-
-def article_page(m: Mentions, record_id: str) -> Page:
-    article = m.dataset.articles[record_id]
-    annotations = [
-        {
-            "verdict": label(a.verdict),
-            "passage": escape(a.passage),
-            "note": text(a.note),
-            "links": m.many(a.statements) + m.many(a.events) + m.many(a.sources),
-        }
-        for a in article.annotations
-    ]
-    return Page(
-        f"articles/{record_id}.md",
-        "article.md.j2",
-        {
-            **common(m, record_id),
-            "title": text(article.title),
-            "source": m.to(article.source),
-            "text": escape_block(article.text),
-            "annotations": annotations,
         },
     )

@@ -170,6 +170,7 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
         "/actors/sergey-lavrov/",
         "/statements/2022-07-27-mfa-no-requests/",
         "/sources/",
+        "/articles/republic-world-call-request/",
     ],
 )
 def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
@@ -224,3 +225,32 @@ def test_timeline_without_javascript_lists_everything(browser: Browser, base_url
     assert all(entries.nth(i).is_visible() for i in range(entries.count()))
     assert page.locator("svg.timeline-overview a").count() == page.locator(".timeline-day").count()
     context.close()
+
+
+def test_article_annotations_open_by_keyboard_and_mouse(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/articles/republic-world-call-request/")
+    assert "27 passages annotated, 19 of them with a problem." in page.content()
+    # Keyboard: tab until the first mark has focus, then follow it with Enter.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "passage-1":
+            break
+    assert page.evaluate("document.activeElement.id") == "passage-1"
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).innerText"
+    )
+    assert described.startswith("Wrong actor.") and "Zakharova" in described
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#note-1")
+    assert page.locator("#note-1").is_visible()
+    # Mouse: click a later mark; its note is shown and links on to the record.
+    page.locator("#passage-14").click()
+    page.wait_for_url("**#note-14")
+    note = page.locator("#note-14")
+    assert note.is_visible() and "Not supported by the record." in note.inner_text()
+    note.get_by_role("link", name="Back to the passage").click()
+    page.wait_for_url("**#passage-14")
+    watch.assert_clean()

@@ -67,3 +67,20 @@ def test_render_refuses_bad_data_and_writes_nothing(
     (base_data / "actors" / "foreign-office.yaml").write_text("kind: robot\n", encoding="utf-8")
     assert main(["render", "--out", "out", "--data", "data"]) == 1
     assert not (base_data.parent / "out").exists()
+
+
+def test_an_article_without_annotations_renders_cleanly(base_data: Path) -> None:
+    path = base_data / "articles" / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    unannotated = text[: text.index("annotations:")] + "verification: verified\n"
+    path.write_text(unannotated, encoding="utf-8")
+    page = render_site(load_dataset(base_data))["articles/report.md"]
+    assert "No passage of this article has been annotated yet." in page
+    assert "annotation-notes" not in page
+    assert "The ministry said there were &#34;no requests&#34;&#46;" in page
+
+
+def test_article_marks_keep_the_spaces_around_them() -> None:
+    page = render_site(load_dataset(BASE_DATA))["articles/report.md"]
+    assert 'The ministry said <a class="annotation verdict-accurate" id="passage-1"' in page
+    assert "&#34;no requests&#34;<sup>1</sup></a>&#46;" in page

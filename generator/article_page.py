@@ -1,0 +1,109 @@
+"""The annotated article: its text with each annotated passage marked in place, and numbered
+notes under each paragraph.
+
+Each mark is a link to its note, so it is reached with the keyboard, and names the note with
+`aria-describedby`, so a screen reader reads the note with the passage. Without JavaScript or
+CSS the notes still read as numbered notes below their paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .labels import VERDICTS
+from .markdown import escape, link
+from .mentions import Mentions, text
+from .models import Annotation, Article
+from .pages_common import Page, common
+from .passages import locate, paragraph_spans
+
+
+@dataclass(frozen=True)
+class Placed:
+    number: int
+    start: int
+    end: int
+    annotation: Annotation
+
+
+def place(article: Article) -> list[Placed]:
+    """Annotations in reading order, numbered from 1; `check` guarantees they are found."""
+    found = []
+    for annotation in article.annotations:
+        start = locate(article.text, annotation.passage, annotation.occurrence)
+        assert start is not None, annotation.passage
+        found.append((start, start + len(annotation.passage), annotation))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [Placed(n, s, e, a) for n, (s, e, a) in enumerate(found, start=1)]
+
+
+def link_to_passage(m: Mentions, article_id: str, article: Article, annotation: Annotation) -> str:
+    """A link from another page to a passage's mark in the article."""
+    number = next(p.number for p in place(article) if p.annotation is annotation)
+    return link(f"“{annotation.passage}”", m.page, f"articles/{article_id}.md", f"passage-{number}")
+
+
+def _mark(placed: Placed) -> str:
+    n, verdict = placed.number, placed.annotation.verdict
+    return (
+        f'<a class="annotation verdict-{verdict}" id="passage-{n}" href="#note-{n}" '
+        f'aria-describedby="note-{n}">{escape(placed.annotation.passage)}<sup>{n}</sup></a>'
+    )
+
+
+def _note(m: Mentions, placed: Placed) -> str:
+    annotation = placed.annotation
+    links = m.many(annotation.statements) + m.many(annotation.events) + m.many(annotation.sources)
+    evidence = f" Record: {', '.join(links)}." if links else ""
+    return (
+        f'<li id="note-{placed.number}" markdown="span">'
+        f"<strong>{escape(VERDICTS[annotation.verdict])}.</strong> {text(annotation.note)}"
+        f'{evidence} <a href="#passage-{placed.number}">Back to the passage</a></li>'
+    )
+
+
+def _paragraphs(m: Mentions, article: Article, placed: list[Placed]) -> list[dict[str, Any]]:
+    paragraphs = []
+    for start, end in paragraph_spans(article.text):
+        inside = [p for p in placed if start <= p.start and p.end <= end]
+        body, cursor = "", start
+        for item in inside:
+            body += escape(article.text[cursor : item.start], keep_edges=True) + _mark(item)
+            cursor = item.end
+        body += escape(article.text[cursor:end], keep_edges=True)
+        paragraphs.append(
+            {
+                "text": body.strip(),
+                "notes": [_note(m, item) for item in inside],
+                "first": inside[0].number if inside else 0,
+            }
+        )
+    return paragraphs
+
+
+def article_page(m: Mentions, record_id: str) -> Page:
+    article = m.dataset.articles[record_id]
+    source = m.dataset.sources[article.source]
+    placed = place(article)
+    counts: Counter[str] = Counter(p.annotation.verdict for p in placed)
+    summary = [
+        {"verdict": escape(VERDICTS[verdict]), "count": counts[verdict], "css": verdict}
+        for verdict in VERDICTS
+        if counts[verdict]
+    ]
+    return Page(
+        f"articles/{record_id}.md",
+        "article.md.j2",
+        {
+            **common(m, record_id),
+            "title": text(article.title),
+            "publisher": text(source.publisher),
+            "source": m.to(article.source),
+            "total": len(placed),
+            "problems": sum(c for v, c in counts.items() if v != "accurate"),
+            "summary": summary,
+            "paragraphs": _paragraphs(m, article, placed),
+        },
+    )
