@@ -35,9 +35,9 @@ class Diagnostic:
     def format_text(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
         field = f"{self.field}: " if self.field else ""
-        text = f"{where}: error[{self.code}] {field}{self.message}"
+        text = f"{where}: error[{self.code}] {field}{_one_line(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {_one_line(self.hint)}"
         return text
 
     def format_github(self) -> str:
@@ -94,3 +94,8 @@ def _gh_property(value: str) -> str:
 
 def _gh_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _one_line(text: str) -> str:
+    """Messages quote the user's values; their line breaks must not split a report line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")

@@ -115,6 +115,28 @@ StatementRef = Annotated[str, _ID_SCHEMA, Ref(("statements",))]
 EventRef = Annotated[str, _ID_SCHEMA, Ref(("events",))]
 ClaimRef = Annotated[str, _ID_SCHEMA, Ref(("claims",))]
 MomentRef = Annotated[str, _ID_SCHEMA, Ref(("statements", "events"))]
+AnyRef = Annotated[
+    str,
+    _ID_SCHEMA,
+    Ref(("actors", "sources", "events", "statements", "claims", "contradictions", "articles")),
+]
+"""Any record except a glossary term."""
+
+
+def _term(value: str) -> str:
+    # A term becomes Markdown abbreviation syntax `*[term]: ...`: brackets, asterisks and line
+    # breaks would end or break that syntax, so they are refused rather than escaped.
+    if not value.strip() or any(ch in value for ch in "[]*\n\r") or value != value.strip():
+        raise PydanticCustomError(
+            "bad-term",
+            "'{term}' cannot be a glossary term: "
+            "no brackets, asterisks, line breaks or spaces at either end",
+            {"term": value},
+        )
+    return value
+
+
+TermText = Annotated[str, Field(max_length=80), AfterValidator(_term)]
 """Something that happened at a time: a statement or an event."""
 
 

@@ -24,6 +24,7 @@ from .models import (
     Event,
     Source,
     Statement,
+    Term,
 )
 from .passages import closest_passage, find_occurrences, locate, paragraph_spans
 from .refs import iter_refs
@@ -42,6 +43,7 @@ class Dataset:
     claims: dict[str, Claim] = field(default_factory=dict)
     contradictions: dict[str, Contradiction] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    glossary: dict[str, Term] = field(default_factory=dict)
     timeline: tuple[str, ...] = ()
     """Ids of statements and events in true chronological order."""
     sort_keys: dict[str, SortKey] = field(default_factory=dict)

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from .fields import (
     ActorRef,
+    AnyRef,
     ClaimRef,
     DateText,
     EventRef,
@@ -22,6 +23,7 @@ from .fields import (
     SourceRef,
     StatementRef,
     Strict,
+    TermText,
     Text,
     Url,
     When,
@@ -347,6 +349,26 @@ class Article(Record):
     """Annotated passages, in any order."""
 
 
+# ---------------------------------------------------------------- glossary
+
+
+class Term(Record):
+    """A word or abbreviation a reader may need explained; a tooltip wherever it appears."""
+
+    term: TermText
+    """The term as it appears in text, e.g. `SCO` or `megaphone diplomacy` (case-sensitive)."""
+    expansion: Text | None = None
+    """What an abbreviation stands for, e.g. `Shanghai Cooperation Organisation`."""
+    aliases: list[TermText] = []
+    """Other forms that get the same tooltip, e.g. `ШОС` or `wrongfully detained`."""
+    definition: Text
+    """What it means here, in our own words, one or two sentences."""
+    see: list[AnyRef] = []
+    """Records that show the term in use or explain it further."""
+    sources: list[SourceRef] = []
+    """Sources for any fact the definition states."""
+
+
 KINDS: dict[str, type[Record]] = {
     "actors": Actor,
     "sources": Source,
@@ -355,6 +377,7 @@ KINDS: dict[str, type[Record]] = {
     "claims": Claim,
     "contradictions": Contradiction,
     "articles": Article,
+    "glossary": Term,
 }
 """Folder name under data/ -> model. The order is the order of reports and counts."""
 
@@ -366,4 +389,5 @@ SINGULAR = {
     "claims": "claim",
     "contradictions": "contradiction",
     "articles": "article",
+    "glossary": "term",
 }

@@ -10,6 +10,7 @@ from typing import Any
 
 from .article_page import article_page
 from .dates import day_heading, entry_time, when_label
+from .glossary import usages
 from .labels import SOURCE_KINDS, label
 from .link import Dataset
 from .markdown import escape, escape_block
@@ -30,6 +31,7 @@ def plan(dataset: Dataset) -> list[Page]:
         _actors_index(dataset, base.on("actors/index.md")),
         _statements_index(dataset, base.on("statements/index.md")),
         _sources_index(dataset, base.on("sources/index.md")),
+        _glossary(dataset, base.on("glossary.md")),
     ]
     pages += [actor_page(base.on(f"actors/{i}.md"), i) for i in dataset.actors]
     pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
@@ -167,3 +169,23 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
                 }
             )
     return Page("sources/index.md", "sources.md.j2", {"groups": groups})
+
+
+def _glossary(dataset: Dataset, m: Mentions) -> Page:
+    used = usages(dataset)
+    items = [
+        {
+            **common(m, term_id),
+            "term": text(term.term),
+            "expansion": text(term.expansion),
+            "aliases": ", ".join(text(a) for a in term.aliases),
+            "definition": text(term.definition),
+            "see": m.many(term.see),
+            "sources": m.many(term.sources),
+            "used_in": [m.to(record_id) for _kind, record_id in used[term_id]],
+        }
+        for term_id, term in sorted(
+            dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])
+        )
+    ]
+    return Page("glossary.md", "glossary.md.j2", {"items": items})

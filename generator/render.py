@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .glossary import abbreviations
 from .link import Dataset
 from .pages import plan
 from .pages_common import Page
@@ -42,4 +43,9 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
 
 
 def render_site(dataset: Dataset) -> dict[str, str]:
-    return render_pages(plan(dataset))
+    """Every generated page, each ending with the glossary's abbreviation lines."""
+    terms = abbreviations(dataset)
+    pages = render_pages(plan(dataset))
+    if not terms:
+        return pages
+    return {path: f"{text}\n{terms}\n" for path, text in pages.items()}

@@ -52,6 +52,8 @@ def title_of(dataset: Dataset, kind: str, record_id: str) -> str:
         return f"{record.publisher}: {record.title}" if record.title else str(record.publisher)
     if kind == "claims":
         return str(record.proposition)
+    if kind == "glossary":
+        return str(record.term)
     return str(record.title)
 
 

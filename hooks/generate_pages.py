@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the project on the path
@@ -19,7 +20,12 @@ if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the projec
 
 from generator import check_data  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
+from generator.glossary import abbreviations  # noqa: E402
+from generator.link import Dataset  # noqa: E402
 from generator.render import render_site  # noqa: E402
+
+_loaded: dict[str, Dataset] = {}
+"""The dataset of the build in progress (MkDocs hooks share no other state between events)."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -29,8 +35,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             f"{len(problems)} problem(s) in data:\n" + format_report(problems, "text")
         )
+    # Kept for on_page_markdown in this same build; replaced at the start of the next one.
+    _loaded["dataset"] = dataset
     for path, text in render_site(dataset).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is also generated from data; remove or rename it")
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    """Hand-written pages get the glossary's tooltips too (generated ones already have them)."""
+    if page.file.generated_by is not None or "dataset" not in _loaded:
+        return markdown
+    return f"{markdown}\n\n{abbreviations(_loaded['dataset'])}\n"

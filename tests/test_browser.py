@@ -102,7 +102,7 @@ def test_pages_show_the_record(reader: tuple[Page, Watch], base_url: str) -> Non
     assert "No requests, only media reports" in page.locator("h1").inner_text()
     page.goto(f"{base_url}/timeline/")
     assert page.locator("span[data-actors]").count() >= 56
-    assert "14:12 EDT (21:12 MSK)" in page.content()
+    assert "14:12 EDT (21:12 MSK)" in page.locator("article").inner_text()
     page.goto(f"{base_url}/contradictions/")
     assert page.locator("h2[id]").count() >= 7
     assert page.locator(".sides").count() >= 7
@@ -171,6 +171,7 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
         "/statements/2022-07-27-mfa-no-requests/",
         "/sources/",
         "/articles/republic-world-call-request/",
+        "/glossary/",
     ],
 )
 def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
@@ -224,6 +225,9 @@ def test_timeline_without_javascript_lists_everything(browser: Browser, base_url
     assert entries.count() >= 56
     assert all(entries.nth(i).is_visible() for i in range(entries.count()))
     assert page.locator("svg.timeline-overview a").count() == page.locator(".timeline-day").count()
+    page.goto(f"{base_url}/articles/republic-world-call-request/")
+    assert page.locator(".annotation-notes li").count() == 27
+    assert page.locator("#note-1").is_visible()
     context.close()
 
 
@@ -253,4 +257,40 @@ def test_article_annotations_open_by_keyboard_and_mouse(
     assert note.is_visible() and "Not supported by the record." in note.inner_text()
     note.get_by_role("link", name="Back to the passage").click()
     page.wait_for_url("**#passage-14")
+    watch.assert_clean()
+
+
+def test_glossary_tooltips_on_hover_and_keyboard_focus(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/statements/2022-07-27-mfa-no-requests/")
+    terms = page.locator("abbr", has_text="TASS")
+    terms.first.hover()
+    tooltip = page.locator(".md-tooltip2", has_text="A Russian state news agency")
+    tooltip.first.wait_for(state="visible", timeout=5_000)
+    page.mouse.move(0, 0)
+    tooltip.first.wait_for(state="hidden", timeout=5_000)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
+    tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    page.locator(f"[id='{tip_id}']").wait_for(state="visible", timeout=5_000)
+    assert page.locator(f"[id='{tip_id}']").inner_text().strip()
+    watch.assert_clean()
+
+
+def test_glossary_page_lists_terms_and_where_they_are_used(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/glossary/")
+    assert page.locator("h2#megaphone-diplomacy").is_visible()
+    entry = page.locator("h2#megaphone-diplomacy ~ p", has_text="Used in:").first
+    entry.get_by_role("link").first.click()
+    page.wait_for_load_state()
+    assert "/glossary/" not in page.url
     watch.assert_clean()

@@ -88,6 +88,7 @@ def test_json_format_on_success_gives_counts(
             "claims": 1,
             "contradictions": 1,
             "articles": 1,
+            "glossary": 0,
         },
         "problems": [],
     }
@@ -142,6 +143,7 @@ def test_schema_check_reports_stale_files(
         "event.schema.json",
         "source.schema.json",
         "statement.schema.json",
+        "term.schema.json",
     ]
 
 
