@@ -29,8 +29,7 @@ browser-deps: $(NODE_STAMP)
 
 ## Build the site into site/ (validates the data first).
 site: $(STAMP)
-	$(BIN)/python -m generator check --data $(DATA)
-	$(BIN)/python -m mkdocs build --strict --site-dir site
+	$(BIN)/python -m generator build --data $(DATA) --site site
 
 ## Preview with live reload on http://127.0.0.1:8000/.
 serve: $(STAMP)

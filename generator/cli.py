@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from . import check_data
 from .diagnostics import format_report
 from .jsonschema import stale_files, write_schemas
 from .render import render_site
+from .staging import staged
 from .write import write_tree
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -29,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(Path(args.data), args.format)
     if args.command == "render":
         return _render(Path(args.data), Path(args.out))
+    if args.command == "build":
+        return _build(Path(args.data), Path(args.site))
     if args.command == "schema":
         return _schema(Path(args.out), check_only=args.check)
     parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
@@ -54,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", required=True, metavar="DIR", help="folder for the pages")
     render.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    build = commands.add_parser(
+        "build",
+        help="check data/, build the site with MkDocs, and replace the site folder only on success",
+    )
+    build.add_argument("--site", default="site", metavar="DIR", help="site folder (default: site)")
+    build.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
@@ -104,9 +114,49 @@ def _render(data_dir: Path, out_dir: Path) -> int:
         print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return EXIT_DATA
     pages = render_site(dataset)
-    written, removed = write_tree(pages, out_dir)
+    with staged(out_dir, start_from_current=True) as stage:
+        written, removed = write_tree(pages, stage)
     print(f"{len(pages)} pages in {out_dir}: {len(written)} written, {len(removed)} removed")
     return EXIT_OK
+
+
+def _build(data_dir: Path, site_dir: Path) -> int:
+    """Check, then run MkDocs (in its own process: the core never imports it) into a staging
+    folder that replaces `site_dir` only when the build succeeds."""
+    if not data_dir.is_dir():
+        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
+        return EXIT_USAGE
+    dataset, problems = check_data(data_dir)
+    if dataset is None:
+        print(format_report(problems, "text"))
+        print(
+            f"\n{len(problems)} problem(s) found; {site_dir} was left as it was.", file=sys.stderr
+        )
+        return EXIT_DATA
+    environment = {**os.environ, "EXPLAINER_DATA": str(data_dir.resolve())}
+    try:
+        with staged(site_dir) as stage:
+            command = [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--site-dir",
+                str(stage),
+            ]
+            result = subprocess.run(command, env=environment, check=False)
+            if result.returncode != 0:
+                raise _BuildFailed(result.returncode)
+    except _BuildFailed:
+        print(f"\nThe MkDocs build failed; {site_dir} was left as it was.", file=sys.stderr)
+        return EXIT_DATA
+    print(f"built {site_dir}")
+    return EXIT_OK
+
+
+class _BuildFailed(Exception):
+    pass
 
 
 def _schema(out_dir: Path, *, check_only: bool) -> int:

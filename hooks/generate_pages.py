@@ -6,6 +6,7 @@ site, and `mkdocs serve` regenerates them when a file under `watch:` changes.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -29,7 +30,11 @@ _loaded: dict[str, Dataset] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    data_dir = Path(config.config_file_path).parent / "data"
+    # `python -m generator build --data DIR` passes its data folder on; otherwise data/ beside
+    # mkdocs.yml.
+    data_dir = Path(
+        os.environ.get("EXPLAINER_DATA") or Path(config.config_file_path).parent / "data"
+    )
     dataset, problems = check_data(data_dir)
     if dataset is None:
         raise PluginError(

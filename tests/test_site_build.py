@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import load_dataset
-from tests.conftest import BASE_DATA, REAL_DATA, ROOT
+from tests.conftest import REAL_DATA, ROOT, copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
@@ -109,18 +108,7 @@ HOSTILE = (
 
 
 def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    shutil.copytree(BASE_DATA, project / "data")
-    # The base dataset has different ids: point the navigation at pages that exist there.
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("articles/republic-world-call-request.md", "articles/report.md")
-    config = config.replace("  - generator\n", "")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
+    project = copy_project(tmp_path / "project")
     actor = project / "data" / "actors" / "foreign-office.yaml"
     actor.write_text(
         actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),
