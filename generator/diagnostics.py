@@ -34,7 +34,7 @@ class Diagnostic:
 
     def format_text(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}"
-        field = f"{self.field}: " if self.field else ""
+        field = f"{_one_line(self.field)}: " if self.field else ""
         text = f"{where}: error[{self.code}] {field}{_one_line(self.message)}"
         if self.hint:
             text += f"\n    hint: {_one_line(self.hint)}"

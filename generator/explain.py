@@ -133,6 +133,7 @@ def _custom_hint(code: str) -> str:
         "bad-url": "use the full address starting with https:// (or http://)",
         "bad-language": "use a two- or three-letter code such as en, ru, uz",
         "empty-text": "write the text, or remove the field if it is optional",
+        "bad-character": "delete it (text may hold tabs and line breaks, not other controls)",
         "bad-term": "write the term as it appears in the text, e.g. SCO or megaphone diplomacy",
         "time-without-zone": "add 'zone:' with the IANA name of the place's time zone",
         "time-without-day": "give the full date, or remove the time",

@@ -23,6 +23,7 @@ MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 20_000
 """Longer than any quote or analysis needs; an article's full text may use MAX_ARTICLE_LENGTH."""
 MAX_ARTICLE_LENGTH = 200_000
+"""Fits within a data file's size limit (256 kB)."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,20 @@ class Ref:
     kinds: tuple[str, ...]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty-text", "the text is empty")
+    # Invisible to readers, and STX/ETX are Markdown's own placeholder markers.
+    control = _CONTROL.search(value)
+    if control:
+        raise PydanticCustomError(
+            "bad-character",
+            "the control character U+{code} is not allowed in text",
+            {"code": f"{ord(control.group()):04X}"},
+        )
     return value
 
 

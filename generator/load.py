@@ -18,6 +18,9 @@ from .fields import ID_PATTERN, MAX_ID_LENGTH, Record, slug_hint
 from .models import KINDS
 from .yamlio import ParsedFile, decode, parse_text
 
+MAX_PROBLEMS_PER_FILE = 50
+"""Beyond this, one more line says how many were left out: a wrong file, not 50 typos."""
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -103,7 +106,20 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     try:
         record = model.model_validate(parsed.data)
     except ValidationError as error:
-        problems.extend(explain(item, model, parsed) for item in error.errors())
+        errors = error.errors()
+        problems.extend(explain(item, model, parsed) for item in errors[:MAX_PROBLEMS_PER_FILE])
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            problems.append(
+                Diagnostic(
+                    shown,
+                    0,
+                    0,
+                    "too-many-problems",
+                    "",
+                    f"{len(errors) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file not shown",
+                    "fix the ones above first; is this the right file?",
+                )
+            )
         return None, problems
     if problems:
         return None, problems

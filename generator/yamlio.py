@@ -26,8 +26,9 @@ Loc = tuple[str | int, ...]
 
 Position = tuple[int, int]
 
-MAX_FILE_BYTES = 1_000_000
-"""A data file larger than this is refused before parsing (the largest real one is ~10 kB)."""
+MAX_FILE_BYTES = 256_000
+"""A data file larger than this is refused before parsing. The largest real one is about 10 kB;
+the YAML parser reads about 250 kB a second, so this bounds any file to about a second."""
 MAX_DEPTH = 32
 """Deeper nesting than this is refused; no record kind nests more than four levels."""
 
@@ -141,7 +142,10 @@ def parse_text(
     text: str, path: Path, shown_path: str
 ) -> tuple[ParsedFile | None, list[Diagnostic]]:
     """Parse decoded text; on failure return the diagnostics instead of a file."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_diagnostic(error, text, shown_path)]
     try:
         root = loader.get_single_node()
         positions = Positions()
@@ -183,6 +187,23 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, shown_path: str) -> Diagnost
             "check the indentation and quoting on this line and the one before it",
         )
     return Diagnostic(shown_path, line, col, code, "", message, hint)
+
+
+def _reader_diagnostic(error: yaml.reader.ReaderError, text: str, shown_path: str) -> Diagnostic:
+    """YAML refuses control characters anywhere in a file, even inside quotes."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    col = error.position - (before.rfind("\n") + 1) + 1
+    code_point = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+    return Diagnostic(
+        shown_path,
+        line,
+        col,
+        "bad-character",
+        "",
+        f"the control character {code_point} is not allowed in a YAML file",
+        "delete it (text fields accept tabs and line breaks, no other control characters)",
+    )
 
 
 def _mark(mark: yaml.Mark | None) -> Position:
