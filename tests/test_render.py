@@ -84,3 +84,27 @@ def test_article_marks_keep_the_spaces_around_them() -> None:
     page = render_site(load_dataset(BASE_DATA))["articles/report.md"]
     assert 'The ministry said <a class="annotation verdict-accurate" id="passage-1"' in page
     assert "&#34;no requests&#34;<sup>1</sup></a>&#46;" in page
+
+
+def test_no_id_can_produce_a_path_outside_the_output_folder() -> None:
+    from generator.fields import ID_PATTERN
+
+    for hostile in [
+        "..",
+        "../x",
+        "a/b",
+        "a\\\\b",
+        "/etc",
+        ".hidden",
+        "a..b",
+        "a b",
+        "A",
+        "é",
+        "a-",
+        "-a",
+        "",
+    ]:
+        assert not ID_PATTERN.match(hostile), hostile
+    for path in render_site(load_dataset(REAL_DATA)):
+        parts = Path(path).parts
+        assert not Path(path).is_absolute() and ".." not in parts and not path.startswith("."), path
