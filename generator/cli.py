@@ -17,7 +17,7 @@ from pathlib import Path
 from . import check_data
 from .diagnostics import format_report
 from .jsonschema import stale_files, write_schemas
-from .render import render_site
+from .render import site_files
 from .staging import staged
 from .write import write_tree
 
@@ -113,10 +113,10 @@ def _render(data_dir: Path, out_dir: Path) -> int:
         print(format_report(problems, "text"))
         print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return EXIT_DATA
-    pages = render_site(dataset)
+    pages = site_files(dataset)
     with staged(out_dir, start_from_current=True) as stage:
         written, removed = write_tree(pages, stage)
-    print(f"{len(pages)} pages in {out_dir}: {len(written)} written, {len(removed)} removed")
+    print(f"{len(pages)} files in {out_dir}: {len(written)} written, {len(removed)} removed")
     return EXIT_OK
 
 

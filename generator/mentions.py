@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cite import SiteInfo, citation_block, page_url
 from .fields import Record
 from .link import Dataset
 from .markdown import escape, link
@@ -24,13 +25,20 @@ class Mentions:
     page: str
     index: dict[str, tuple[str, Record]]
     cited_by: dict[str, list[tuple[str, str]]]
+    site: SiteInfo
 
     @classmethod
-    def build(cls, dataset: Dataset) -> Mentions:
-        return cls(dataset, "", records(dataset), backlinks(dataset))
+    def build(cls, dataset: Dataset, site: SiteInfo) -> Mentions:
+        return cls(dataset, "", records(dataset), backlinks(dataset), site)
 
     def on(self, page: str) -> Mentions:
-        return Mentions(self.dataset, page, self.index, self.cited_by)
+        return Mentions(self.dataset, page, self.index, self.cited_by, self.site)
+
+    def cite(self, record_id: str) -> str:
+        """The "Cite this" block for a record."""
+        place = place_of(self.kind(record_id), record_id)
+        path = page_url(place.page, place.anchor)
+        return citation_block(self.site, self.title(record_id), record_id, path)
 
     def kind(self, record_id: str) -> str:
         return self.index[record_id][0]

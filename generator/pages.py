@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .article_page import article_page
+from .cite import SiteInfo, claim_ld, contradiction_ld, json_ld
+from .data_page import data_page
 from .dates import day_heading, entry_time, when_label
 from .glossary import usages
 from .labels import SOURCE_KINDS, label
@@ -21,9 +23,9 @@ from .pages_common import Page, common, statement_summary
 from .record_pages import actor_page, event_page, source_page, statement_page
 
 
-def plan(dataset: Dataset) -> list[Page]:
+def plan(dataset: Dataset, site: SiteInfo) -> list[Page]:
     """Every generated page, sorted by path."""
-    base = Mentions.build(dataset)
+    base = Mentions.build(dataset, site)
     pages = [
         _timeline(dataset, base.on("timeline.md")),
         _contradictions(dataset, base.on("contradictions.md")),
@@ -32,6 +34,7 @@ def plan(dataset: Dataset) -> list[Page]:
         _statements_index(dataset, base.on("statements/index.md")),
         _sources_index(dataset, base.on("sources/index.md")),
         _glossary(dataset, base.on("glossary.md")),
+        data_page(dataset, base.on("data.md")),
     ]
     pages += [actor_page(base.on(f"actors/{i}.md"), i) for i in dataset.actors]
     pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
@@ -111,6 +114,7 @@ def _contradictions(dataset: Dataset, m: Mentions) -> Page:
                 "settled_links": (m.many(settled.events) + m.many(settled.sources))
                 if settled
                 else [],
+                "json_ld": json_ld(contradiction_ld(dataset, m.site, record_id)),
             }
         )
     return Page("contradictions.md", "contradictions.md.j2", {"items": items})
@@ -131,7 +135,14 @@ def _claims(dataset: Dataset, m: Mentions) -> Page:
                     "note": text(stance.note),
                 }
             )
-        items.append({**common(m, record_id), "proposition": text(claim.proposition), "rows": rows})
+        items.append(
+            {
+                **common(m, record_id),
+                "proposition": text(claim.proposition),
+                "rows": rows,
+                "json_ld": json_ld(claim_ld(dataset, m.site, record_id)),
+            }
+        )
     return Page("claims.md", "claims.md.j2", {"items": items})
 
 

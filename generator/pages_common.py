@@ -26,6 +26,7 @@ def common(m: Mentions, record_id: str) -> dict[str, Any]:
         "unverified": text(record.missing) if record.verification == "unverified" else "",
         "notes": escape_block(record.notes) if record.notes else "",
         "referrers": m.referrers(record_id),
+        "cite": m.cite(record_id),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .article_page import link_to_passage
+from .cite import json_ld, statement_ld
 from .dates import day_heading, when_label
 from .labels import SOURCE_KINDS, VERDICTS, label
 from .markdown import escape, escape_block, external_link
@@ -138,6 +139,7 @@ def statement_page(m: Mentions, record_id: str) -> Page:
             "responded_by": m.many(responded),
             "stances": stances,
             "reported": reported,
+            "json_ld": json_ld(statement_ld(dataset, m.site, record_id)),
         },
     )
 

@@ -8,11 +8,15 @@ is off because the output is Markdown, and every data string in a context is alr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
 
+from .cite import SiteInfo
+from .export import data_version, exports
 from .glossary import abbreviations
+from .jsonschema import schema_documents
 from .link import Dataset
 from .pages import plan
 from .pages_common import Page
@@ -42,10 +46,16 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
     return rendered
 
 
-def render_site(dataset: Dataset) -> dict[str, str]:
+def render_site(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:
     """Every generated page, each ending with the glossary's abbreviation lines."""
+    site = replace(site or SiteInfo(), version=data_version(dataset))
     terms = abbreviations(dataset)
-    pages = render_pages(plan(dataset))
+    pages = render_pages(plan(dataset, site))
     if not terms:
         return pages
     return {path: f"{text}\n{terms}\n" for path, text in pages.items()}
+
+
+def site_files(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:
+    """The pages and the published data files: everything a build adds to the docs."""
+    return {**render_site(dataset, site), **exports(dataset, schema_documents())}

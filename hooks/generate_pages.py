@@ -20,10 +20,11 @@ if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the projec
     sys.path.insert(0, str(ROOT))
 
 from generator import check_data  # noqa: E402
+from generator.cite import SiteInfo  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
 from generator.glossary import abbreviations  # noqa: E402
 from generator.link import Dataset  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.render import site_files  # noqa: E402
 
 _loaded: dict[str, Dataset] = {}
 """The dataset of the build in progress (MkDocs hooks share no other state between events)."""
@@ -42,7 +43,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     # Kept for on_page_markdown in this same build; replaced at the start of the next one.
     _loaded["dataset"] = dataset
-    for path, text in render_site(dataset).items():
+    site = SiteInfo(name=config.site_name, url=config.site_url or None)
+    for path, text in site_files(dataset, site).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is also generated from data; remove or rename it")
         files.append(File.generated(config, path, content=text))

@@ -172,6 +172,7 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
         "/sources/",
         "/articles/republic-world-call-request/",
         "/glossary/",
+        "/data/",
     ],
 )
 def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
@@ -293,4 +294,26 @@ def test_glossary_page_lists_terms_and_where_they_are_used(
     entry.get_by_role("link").first.click()
     page.wait_for_load_state()
     assert "/glossary/" not in page.url
+    watch.assert_clean()
+
+
+def test_the_data_page_downloads_an_export(
+    reader: tuple[Page, Watch], base_url: str, tmp_path: Path
+) -> None:
+    import json
+
+    page, watch = reader
+    page.goto(f"{base_url}/data/")
+    with page.expect_download() as download_info:
+        page.locator("a[download='explainer.json']").click()
+    download = download_info.value
+    assert download.suggested_filename == "explainer.json"
+    saved = tmp_path / "explainer.json"
+    download.save_as(saved)
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    assert document["schema_version"] == "1.0"
+    assert len(document["records"]["statements"]) >= 24
+    with page.expect_download() as download_info:
+        page.locator("a[download='statements.csv']").click()
+    assert download_info.value.suggested_filename == "statements.csv"
     watch.assert_clean()

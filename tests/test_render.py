@@ -57,7 +57,7 @@ def test_write_tree_writes_only_changes_and_removes_stale_pages(tmp_path: Path) 
 
 def test_render_command_writes_pages(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "--out", "out", "--data", "data"]) == 0
-    assert "pages in out:" in capsys.readouterr().out
+    assert "files in out:" in capsys.readouterr().out
     assert (base_data.parent / "out" / "timeline.md").is_file()
 
 

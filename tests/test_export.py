@@ -1,0 +1,149 @@
+"""Open data: exports round-trip to the dataset, validate against their schemas, and are
+deterministic; pages carry JSON-LD and "Cite this"."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import jsonschema
+import pytest
+
+from generator import load_dataset
+from generator.cite import SiteInfo
+from generator.export import Export, columns, read_csv
+from generator.jsonschema import schema_documents
+from generator.models import KINDS, SINGULAR
+from generator.render import render_site, site_files
+from tests.conftest import REAL_DATA
+
+DATASET = load_dataset(REAL_DATA)
+FILES = site_files(DATASET)
+
+
+def test_explainer_json_round_trips_to_the_dataset() -> None:
+    document = Export.model_validate_json(FILES["data/explainer.json"])
+    for kind in KINDS:
+        assert getattr(document.records, kind) == getattr(DATASET, kind), kind
+    assert set(document.times) == set(DATASET.timeline)
+    assert [i for i, _ in sorted(document.times.items(), key=lambda t: t[1].order)] == list(
+        DATASET.timeline
+    )
+
+
+def test_explainer_json_validates_against_its_published_schema() -> None:
+    schema = json.loads(FILES["data/explainer.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(FILES["data/explainer.json"]), schema)
+
+
+def test_every_data_file_validates_against_its_kind_schema() -> None:
+    import yaml
+
+    for kind in KINDS:
+        schema = json.loads(schema_documents()[f"{SINGULAR[kind]}.schema.json"])
+        for path in sorted((REAL_DATA / kind).glob("*.yaml")):
+            # PyYAML would read dates as dates; the schema (like check) expects text.
+            text = path.read_text(encoding="utf-8")
+            record = yaml.load(text, Loader=yaml.BaseLoader)
+            record = json.loads(
+                json.dumps(record).replace('"true"', "true").replace('"false"', "false")
+            )
+            jsonschema.validate(record, schema)
+
+
+def test_times_carry_precision_zone_and_utc() -> None:
+    times = json.loads(FILES["data/explainer.json"])["times"]
+    assert times["2022-07-28-price-call-request"] == {
+        "local": "2022-07-28T14:12", "order": times["2022-07-28-price-call-request"]["order"],
+        "precision": "time", "utc_end": "2022-07-28T18:12:00Z", "utc_start": "2022-07-28T18:12:00Z",
+        "zone": "America/New_York",
+    }  # fmt: skip
+    assert times["2018-12-whelan-detained"]["precision"] == "month"
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_csv_reads_back_with_the_standard_library_to_the_model(kind: str) -> None:
+    text = FILES[f"data/csv/{kind}.csv"]
+    assert "\r\n" in text and not text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == columns(kind)
+    assert len(rows) - 1 == len(getattr(DATASET, kind))
+    assert read_csv(kind, text) == getattr(DATASET, kind)
+
+
+def test_exports_are_deterministic() -> None:
+    assert site_files(load_dataset(REAL_DATA)) == FILES
+
+
+def test_data_version_is_a_content_hash() -> None:
+    version = json.loads(FILES["data/explainer.json"])["data_version"]
+    assert re.fullmatch(r"[0-9a-f]{12}", version)
+    assert f"data version {version}" in FILES["statements/2022-07-27-mfa-no-requests.md"]
+
+
+def json_ld_blocks(markdown_text: str) -> list[dict[str, object]]:
+    return [
+        json.loads(block)
+        for block in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', markdown_text
+        )
+    ]
+
+
+def test_statement_pages_embed_claim_json_ld() -> None:
+    for statement_id, statement in DATASET.statements.items():
+        (document,) = json_ld_blocks(FILES[f"statements/{statement_id}.md"])
+        assert document["@context"] == "https://schema.org"
+        assert document["@type"] == "Claim"
+        assert document["author"]["name"] == DATASET.actors[statement.speaker].name  # type: ignore[index]
+        assert document["author"]["@type"] in ("Person", "Organization")  # type: ignore[index]
+        assert document["datePublished"] == statement.when.date
+        assert len(document["appearance"]) == len(statement.reported_in)  # type: ignore[arg-type]
+        assert "reviewRating" not in document
+        if statement.words and statement.fidelity != "paraphrase":
+            assert document["hasPart"]["@type"] == "Quotation"  # type: ignore[index]
+
+
+def test_claims_and_contradictions_embed_json_ld() -> None:
+    claims = json_ld_blocks(FILES["claims.md"])
+    assert {c["identifier"] for c in claims} == set(DATASET.claims)
+    contradictions = json_ld_blocks(FILES["contradictions.md"])
+    assert {c["identifier"] for c in contradictions} == set(DATASET.contradictions)
+    assert all(c["@type"] == "CreativeWork" and c["name"] for c in contradictions)
+
+
+def test_json_ld_cannot_be_closed_by_text() -> None:
+    document = json_ld_blocks(FILES["statements/2022-07-27-mfa-no-requests.md"])[0]
+    assert document  # parsed; any '<' inside was written as \\u003c
+    for page in FILES.values():
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S):
+            assert "<" not in block and ">" not in block
+
+
+def test_every_record_page_offers_cite_this() -> None:
+    site = SiteInfo(name="Explainer", url="https://example.org/x/")
+    pages = render_site(DATASET, site)
+    for kind in ("actors", "statements", "events", "sources", "articles"):
+        for record_id in getattr(DATASET, kind):
+            page = pages[f"{kind}/{record_id}.md"]
+            assert "<summary>Cite this</summary>" in page
+            assert f"https://example.org/x/{kind}/{record_id}/" in page
+            assert f"@misc{{{record_id}," in page
+    for kind in ("claims", "contradictions"):
+        for record_id in getattr(DATASET, kind):
+            assert f"https://example.org/x/{kind}/#{record_id}" in pages[f"{kind}.md"]
+
+
+def test_without_a_site_url_citations_use_root_paths() -> None:
+    page = FILES["actors/sergey-lavrov.md"]
+    assert "<code>/actors/sergey-lavrov/</code>" in page
+
+
+def test_the_data_page_links_every_export() -> None:
+    page = FILES["data.md"]
+    for path in FILES:
+        if path.startswith("data/"):
+            assert f"]({path})" in page, path
