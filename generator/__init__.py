@@ -10,16 +10,20 @@ from pathlib import Path
 
 from .diagnostics import DataError, Diagnostic
 from .link import Dataset, link
-from .load import discover, load_all
+from .load import FileCache, discover, load_all
 
 __version__ = "0.1.0"
 __all__ = ["DataError", "Dataset", "Diagnostic", "check_data", "load_dataset"]
 
 
-def check_data(data_dir: Path) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Load and link everything under `data_dir`; return the dataset or every problem found."""
+def check_data(
+    data_dir: Path, cache: FileCache | None = None
+) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Load and link everything under `data_dir`; return the dataset or every problem found.
+
+    A caller that checks repeatedly may pass a `cache` it keeps between calls."""
     paths, problems = discover(data_dir)
-    loaded, load_problems = load_all(paths, data_dir)
+    loaded, load_problems = load_all(paths, data_dir, cache)
     problems += load_problems
     if problems:
         # Gate: cross-record checks over invalid records would only cascade.

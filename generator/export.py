@@ -94,8 +94,8 @@ def records_json(dataset: Dataset) -> dict[str, dict[str, Any]]:
     }
 
 
-def data_version(dataset: Dataset) -> str:
-    canonical = json.dumps(records_json(dataset), sort_keys=True, ensure_ascii=False)
+def data_version(dataset: Dataset, records: dict[str, dict[str, Any]] | None = None) -> str:
+    canonical = json.dumps(records or records_json(dataset), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
@@ -120,10 +120,11 @@ def times(dataset: Dataset) -> dict[str, dict[str, Any]]:
 
 
 def explainer_json(dataset: Dataset) -> str:
+    records = records_json(dataset)
     document = {
         "schema_version": SCHEMA_VERSION,
-        "data_version": data_version(dataset),
-        "records": records_json(dataset),
+        "data_version": data_version(dataset, records),
+        "records": records,
         "times": times(dataset),
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -28,9 +28,15 @@ def explanation(term: Term) -> str:
     return " ".join(text.split())
 
 
-def abbreviations(dataset: Dataset) -> str:
-    """Abbreviation definitions for every term and alias, longest first, one per line."""
-    lines = {form: explanation(term) for term in dataset.glossary.values() for form in forms(term)}
+def abbreviations(dataset: Dataset, page: str | None = None) -> str:
+    """Abbreviation definitions, longest first, one per line: for every term and alias, or,
+    given a page's Markdown, only those that occur in it (each one costs the page a scan)."""
+    lines = {
+        form: explanation(term)
+        for term in dataset.glossary.values()
+        for form in forms(term)
+        if page is None or form in page
+    }
     ordered = sorted(lines, key=lambda form: (-len(form), form))
     return "\n".join(f"*[{form}]: {lines[form]}" for form in ordered)
 

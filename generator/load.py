@@ -126,12 +126,20 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     return Loaded(kind, record_id, record, parsed), []
 
 
-def load_all(paths: Iterable[Path], data_dir: Path) -> tuple[list[Loaded], list[Diagnostic]]:
+FileCache = dict[Path, tuple[tuple[int, int], "Loaded | None", list[Diagnostic]]]
+"""Results of earlier loads by path, with the (size, mtime_ns) they were read at. Owned by a
+caller that rebuilds repeatedly (the preview server); a file whose size and modification time
+are unchanged is not read again."""
+
+
+def load_all(
+    paths: Iterable[Path], data_dir: Path, cache: FileCache | None = None
+) -> tuple[list[Loaded], list[Diagnostic]]:
     records: list[Loaded] = []
     problems: list[Diagnostic] = []
     for path in paths:
         kind = path.relative_to(data_dir).parts[0]
-        loaded, found = load_file(path, kind)
+        loaded, found = _load_cached(path, kind, cache)
         problems.extend(found)
         if loaded is not None:
             records.append(loaded)
@@ -153,3 +161,21 @@ def _check_id(record_id: str, shown: str) -> list[Diagnostic]:
             f"rename the file, e.g. to '{slug_hint(record_id)}.yaml'",
         )
     ]
+
+
+def _load_cached(
+    path: Path, kind: str, cache: FileCache | None
+) -> tuple[Loaded | None, list[Diagnostic]]:
+    if cache is None:
+        return load_file(path, kind)
+    try:
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return load_file(path, kind)
+    hit = cache.get(path)
+    if hit is not None and hit[0] == key:
+        return hit[1], hit[2]
+    loaded, problems = load_file(path, kind)
+    cache[path] = (key, loaded, problems)
+    return loaded, problems

@@ -12,9 +12,15 @@ import html
 import posixpath
 import re
 
-# Every ASCII character with a meaning somewhere in Markdown, its extensions (attribute lists,
-# admonitions, abbreviations, footnotes, snippets, tables, tasklists) or in HTML and Jinja.
-_SPECIAL = set("\\`*_{}[]()#+-.!|~<>&:\"'=^$%@;/?")
+# Characters that open Markdown or extension syntax anywhere in a line: code, emphasis,
+# links and footnotes, attribute lists, headings, admonitions, tables, strikethrough, HTML and
+# entities, Jinja. Everything else ('.', ':', quotes, '=', '/', '(' ...) only means something
+# at the start of a line or next to one of these, and escaped text starts no line but its
+# first: so only its first character gets the line-start rules below. Fewer references make
+# pages smaller and faster to convert, and keep hyphenated words ("throw-ins") matchable by
+# glossary tooltips.
+_SPECIAL = set("\\`*_{}[]#!|~<>&")
+_LINE_START = re.compile(r"^(?:[-+=]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -26,7 +32,13 @@ def escape(text: str, *, keep_edges: bool = False) -> str:
     flat = _WHITESPACE.sub(" ", text)
     if not keep_edges:
         flat = flat.strip()
-    return "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+    escaped = "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+    start = _LINE_START.match(escaped)
+    if start:
+        # A list marker, rule or numbered item at the very start: escape its last character.
+        end = start.end() - 1
+        escaped = escaped[:end] + f"&#{ord(escaped[end])};" + escaped[end + 1 :]
+    return escaped
 
 
 def escape_block(text: str) -> str:

@@ -49,11 +49,12 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
 def render_site(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:
     """Every generated page, each ending with the glossary's abbreviation lines."""
     site = replace(site or SiteInfo(), version=data_version(dataset))
-    terms = abbreviations(dataset)
     pages = render_pages(plan(dataset, site))
-    if not terms:
-        return pages
-    return {path: f"{text}\n{terms}\n" for path, text in pages.items()}
+    with_terms = {}
+    for path, text in pages.items():
+        terms = abbreviations(dataset, text)
+        with_terms[path] = f"{text}\n{terms}\n" if terms else text
+    return with_terms
 
 
 def site_files(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:

@@ -24,9 +24,13 @@ from generator.cite import SiteInfo  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
 from generator.glossary import abbreviations  # noqa: E402
 from generator.link import Dataset  # noqa: E402
+from generator.load import FileCache  # noqa: E402
 from generator.render import site_files  # noqa: E402
 
 _loaded: dict[str, Dataset] = {}
+_parsed: FileCache = {}
+"""Parsed data files kept across rebuilds of one `mkdocs serve`: unchanged files are not
+parsed again."""
 """The dataset of the build in progress (MkDocs hooks share no other state between events)."""
 
 
@@ -36,7 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = Path(
         os.environ.get("EXPLAINER_DATA") or Path(config.config_file_path).parent / "data"
     )
-    dataset, problems = check_data(data_dir)
+    dataset, problems = check_data(data_dir, _parsed)
     if dataset is None:
         raise PluginError(
             f"{len(problems)} problem(s) in data:\n" + format_report(problems, "text")
@@ -55,4 +59,5 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     """Hand-written pages get the glossary's tooltips too (generated ones already have them)."""
     if page.file.generated_by is not None or "dataset" not in _loaded:
         return markdown
-    return f"{markdown}\n\n{abbreviations(_loaded['dataset'])}\n"
+    terms = abbreviations(_loaded["dataset"], markdown)
+    return f"{markdown}\n\n{terms}\n" if terms else markdown

@@ -157,3 +157,26 @@ def test_no_fact_sheet_ids_leak_into_reader_text() -> None:
     for path in sorted(REAL_DATA.glob("*/*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\b(S|ST|E|C|Q|A)\d{2}\b", text), path
+
+
+def test_a_cache_reparses_only_changed_files(tmp_path: Path) -> None:
+    import shutil
+
+    from generator import check_data
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL_DATA, data)
+    cache: dict = {}
+    first, _ = check_data(data, cache)
+    assert len(cache) == len(list(data.glob("*/*.yaml")))
+    before = {path: entry[1] for path, entry in cache.items()}
+    actor = data / "actors" / "john-kirby.yaml"
+    actor.write_text(
+        actor.read_text(encoding="utf-8").replace("description: ", "description: Now ", 1),
+        encoding="utf-8",
+    )
+    second, problems = check_data(data, cache)
+    assert not problems and second is not None and first is not None
+    assert second.actors["john-kirby"].description.startswith("Now ")
+    changed = [path for path, entry in cache.items() if entry[1] is not before[path]]
+    assert changed == [actor]

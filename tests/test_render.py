@@ -77,13 +77,13 @@ def test_an_article_without_annotations_renders_cleanly(base_data: Path) -> None
     page = render_site(load_dataset(base_data))["articles/report.md"]
     assert "No passage of this article has been annotated yet." in page
     assert "annotation-notes" not in page
-    assert "The ministry said there were &#34;no requests&#34;&#46;" in page
+    assert 'The ministry said there were "no requests".' in page
 
 
 def test_article_marks_keep_the_spaces_around_them() -> None:
     page = render_site(load_dataset(BASE_DATA))["articles/report.md"]
     assert 'The ministry said <a class="annotation verdict-accurate" id="passage-1"' in page
-    assert "&#34;no requests&#34;<sup>1</sup></a>&#46;" in page
+    assert '"no requests"<sup>1</sup></a>.' in page
 
 
 def test_no_id_can_produce_a_path_outside_the_output_folder() -> None:
