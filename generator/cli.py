@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import check_data
+from . import Dataset, check_data
 from .diagnostics import format_report
 from .jsonschema import stale_files, write_schemas
 from .render import site_files
@@ -104,15 +104,23 @@ def _check(data_dir: Path, fmt: str) -> int:
     return EXIT_OK
 
 
-def _render(data_dir: Path, out_dir: Path) -> int:
+def _checked(data_dir: Path, consequence: str) -> Dataset | int:
+    """The dataset, or the exit code after reporting why there is none."""
     if not data_dir.is_dir():
         print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
         return EXIT_USAGE
     dataset, problems = check_data(data_dir)
     if dataset is None:
         print(format_report(problems, "text"))
-        print(f"\n{len(problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s) found; {consequence}.", file=sys.stderr)
         return EXIT_DATA
+    return dataset
+
+
+def _render(data_dir: Path, out_dir: Path) -> int:
+    dataset = _checked(data_dir, "nothing was written")
+    if isinstance(dataset, int):
+        return dataset
     pages = site_files(dataset)
     with staged(out_dir, start_from_current=True) as stage:
         written, removed = write_tree(pages, stage)
@@ -123,16 +131,9 @@ def _render(data_dir: Path, out_dir: Path) -> int:
 def _build(data_dir: Path, site_dir: Path) -> int:
     """Check, then run MkDocs (in its own process: the core never imports it) into a staging
     folder that replaces `site_dir` only when the build succeeds."""
-    if not data_dir.is_dir():
-        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
-        return EXIT_USAGE
-    dataset, problems = check_data(data_dir)
-    if dataset is None:
-        print(format_report(problems, "text"))
-        print(
-            f"\n{len(problems)} problem(s) found; {site_dir} was left as it was.", file=sys.stderr
-        )
-        return EXIT_DATA
+    dataset = _checked(data_dir, f"{site_dir} was left as it was")
+    if isinstance(dataset, int):
+        return dataset
     environment = {**os.environ, "EXPLAINER_DATA": str(data_dir.resolve())}
     try:
         with staged(site_dir) as stage:
