@@ -16,8 +16,11 @@ from pathlib import Path
 
 from . import Dataset, check_data
 from .diagnostics import format_report
+from .fields import ID_PATTERN, MAX_ID_LENGTH, slug_hint
 from .jsonschema import stale_files, write_schemas
+from .models import SINGULAR
 from .render import site_files
+from .skeleton import kind_of, skeleton
 from .staging import staged
 from .write import write_tree
 
@@ -33,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render(Path(args.data), Path(args.out))
     if args.command == "build":
         return _build(Path(args.data), Path(args.site))
+    if args.command == "new":
+        return _new(args.kind, args.id, Path(args.data))
     if args.command == "schema":
         return _schema(Path(args.out), check_only=args.check)
     parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
@@ -64,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--site", default="site", metavar="DIR", help="site folder (default: site)")
     build.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    new = commands.add_parser("new", help="write a commented skeleton record to fill in")
+    new.add_argument(
+        "kind", help="actor, source, event, statement, claim, contradiction, article, term"
+    )
+    new.add_argument("id", help="the new record's id: lower-case words joined by hyphens")
+    new.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
@@ -158,6 +169,29 @@ def _build(data_dir: Path, site_dir: Path) -> int:
 
 class _BuildFailed(Exception):
     pass
+
+
+def _new(kind_name: str, record_id: str, data_dir: Path) -> int:
+    kind = kind_of(kind_name)
+    if kind is None:
+        names = ", ".join(SINGULAR.values())
+        print(f"error: no record kind '{kind_name}'; use one of: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    if not ID_PATTERN.match(record_id) or len(record_id) > MAX_ID_LENGTH:
+        print(
+            f"error: '{record_id}' is not an id: use lower-case letters, digits and single "
+            f"hyphens, e.g. '{slug_hint(record_id)}'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    path = data_dir / kind / f"{record_id}.yaml"
+    if path.exists():
+        print(f"error: {path} already exists", file=sys.stderr)
+        return EXIT_DATA
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(kind), encoding="utf-8")
+    print(path)
+    return EXIT_OK
 
 
 def _schema(out_dir: Path, *, check_only: bool) -> int:

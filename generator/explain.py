@@ -89,7 +89,8 @@ def _words(
             else ""
         )
         if kind == "string_type" and value is None:
-            hint = "write the text after the colon, or remove the field"
+            required = _field_required(model, loc)
+            hint = "write the text after the colon" + ("" if required else ", or remove the field")
         return "wrong-type", f"expected {expected}, found {describe(value)}", hint
     if kind == "literal_error":
         choices = _literal_choices(model, loc)
@@ -196,6 +197,12 @@ def _field_doc(model: type[BaseModel], loc: Loc) -> str:
     info = _fields_by_key(holder).get(str(loc[-1])) if holder else None
     doc = (info.description or "") if info else ""
     return doc.split("\n")[0].rstrip(".")
+
+
+def _field_required(model: type[BaseModel], loc: Loc) -> bool:
+    holder = _model_at(model, loc[:-1])
+    info = _fields_by_key(holder).get(str(loc[-1])) if holder else None
+    return bool(info and info.is_required())
 
 
 def _literal_choices(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -154,3 +154,58 @@ def test_a_broken_link_is_reported_not_raised(
     assert main(["check", "--data", "data"]) == 1
     out = capsys.readouterr().out
     assert "data/actors/ghost.yaml:0:0: error[unreadable] the file cannot be read" in out
+
+
+def test_new_writes_a_skeleton_that_check_explains(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "statement", "my-test", "--data", "data"]) == 0
+    path = base_data / "statements" / "my-test.yaml"
+    assert capsys.readouterr().out.strip() == "data/statements/my-test.yaml"
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/statement.schema.json\n"
+    )
+    assert main(["check", "--data", "data"]) == 1
+    report = capsys.readouterr().out
+    problems = [line for line in report.splitlines() if "error[" in line]
+    assert problems and all(line.startswith("data/statements/my-test.yaml:") for line in problems)
+    assert "speaker: expected text, found nothing" in report
+    assert "hint: write the text after the colon\n" in report
+    # Filled in as a contributor would, the record passes.
+    filled = path.read_text(encoding="utf-8")
+    for empty, value in [
+        ("verification:", "verification: verified"), ("speaker:", "speaker: ana-speaker"),
+        ("  date:", "  date: 2022-07-28"), ("channel:", "channel: briefing"),
+        ("fidelity:", "fidelity: paraphrase"), ("summary:", "summary: She said something."),
+        ("  - source:", "  - source: wire-report"),
+    ]:  # fmt: skip
+        filled = filled.replace(f"\n{empty}\n", f"\n{value}\n", 1)
+    path.write_text(filled, encoding="utf-8")
+    assert main(["check", "--data", "data"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["new", "robot", "x"], 2, "no record kind 'robot'"),
+        (["new", "actor", "Not An Id"], 2, "e.g. 'not-an-id'"),
+        (["new", "actor", "ana-speaker"], 1, "already exists"),
+    ],
+)
+def test_new_refuses_bad_requests(
+    base_data: Path, capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
+) -> None:
+    assert main([*args, "--data", "data"]) == code
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "kind", ["actor", "source", "event", "statement", "claim", "contradiction", "article", "term"]
+)
+def test_every_kind_has_a_skeleton_that_parses(base_data: Path, kind: str) -> None:
+    assert main(["new", kind, f"new-{kind}", "--data", "data"]) == 0
+    from generator.load import load_file
+
+    folder = next(p for p in base_data.iterdir() if (p / f"new-{kind}.yaml").exists())
+    _loaded, problems = load_file(folder / f"new-{kind}.yaml", folder.name)
+    assert problems and all(p.code not in ("yaml-syntax", "tab", "duplicate-key") for p in problems)
