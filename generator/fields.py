@@ -200,6 +200,19 @@ class When(Strict):
         return self
 
 
+class Correction(Strict):
+    """A dated change to a published record: what changed and why."""
+
+    date: DateText
+    """When the correction was made (`YYYY-MM-DD`)."""
+    what: Text
+    """What changed, in plain words (e.g. 'The quote now follows the transcript')."""
+    why: Text
+    """Why it changed (e.g. 'the earlier wording came from a garbled copy')."""
+    sources: list[SourceRef] = []
+    """Sources that show the correction is right."""
+
+
 Verification = Literal["verified", "unverified"]
 
 
@@ -212,6 +225,8 @@ class Record(Strict):
     """For an unverified record: what is missing to verify it. Shown to readers."""
     notes: Text | None = None
     """Editorial notes in our own words, shown on the record's page."""
+    corrections: list[Correction] = []
+    """Dated corrections to this record since it was first published, in any order."""
 
     @model_validator(mode="after")
     def _unverified_says_why(self) -> Record:

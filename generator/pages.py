@@ -11,7 +11,7 @@ from typing import Any
 from .article_page import article_page
 from .cite import SiteInfo, claim_ld, contradiction_ld, json_ld
 from .data_page import data_page
-from .dates import day_heading, entry_time, when_label
+from .dates import date_label, day_heading, entry_time, when_label
 from .glossary import usages
 from .labels import SOURCE_KINDS, label
 from .link import Dataset
@@ -35,6 +35,7 @@ def plan(dataset: Dataset, site: SiteInfo) -> list[Page]:
         _sources_index(dataset, base.on("sources/index.md")),
         _glossary(dataset, base.on("glossary.md")),
         data_page(dataset, base.on("data.md")),
+        _corrections(dataset, base.on("corrections.md")),
     ]
     pages += [actor_page(base.on(f"actors/{i}.md"), i) for i in dataset.actors]
     pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
@@ -200,3 +201,25 @@ def _glossary(dataset: Dataset, m: Mentions) -> Page:
         )
     ]
     return Page("glossary.md", "glossary.md.j2", {"items": items})
+
+
+def _corrections(dataset: Dataset, m: Mentions) -> Page:
+    """Every correction to every record, newest first (then by record id)."""
+    found = [
+        (correction.date, record_id, index, correction)
+        for record_id, (_kind, record) in m.index.items()
+        for index, correction in enumerate(record.corrections)
+    ]
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    found.reverse()
+    entries = [
+        {
+            "date": escape(date_label(date)),
+            "record": m.to(record_id),
+            "what": text(correction.what),
+            "why": text(correction.why),
+            "sources": m.many(correction.sources),
+        }
+        for date, record_id, _index, correction in found
+    ]
+    return Page("corrections.md", "corrections.md.j2", {"entries": entries})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import when_label
+from .dates import date_label, when_label
 from .markdown import escape, escape_block
 from .mentions import Mentions, text
 from .models import Statement
@@ -27,6 +27,7 @@ def common(m: Mentions, record_id: str) -> dict[str, Any]:
         "notes": escape_block(record.notes) if record.notes else "",
         "referrers": m.referrers(record_id),
         "cite": m.cite(record_id),
+        "history": corrections_of(m, record_id),
     }
 
 
@@ -54,3 +55,18 @@ def statement_summary(m: Mentions, record_id: str) -> dict[str, Any]:
         "when": escape(when_label(statement.when)),
         "sources": m.many([r.source for r in statement.reported_in]),
     }
+
+
+def corrections_of(m: Mentions, record_id: str) -> list[dict[str, Any]]:
+    """A record's corrections, newest first."""
+    record = m.index[record_id][1]
+    ordered = sorted(record.corrections, key=lambda c: c.date, reverse=True)
+    return [
+        {
+            "date": escape(date_label(c.date)),
+            "what": text(c.what),
+            "why": text(c.why),
+            "sources": m.many(c.sources),
+        }
+        for c in ordered
+    ]

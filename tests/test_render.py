@@ -108,3 +108,17 @@ def test_no_id_can_produce_a_path_outside_the_output_folder() -> None:
     for path in render_site(load_dataset(REAL_DATA)):
         parts = Path(path).parts
         assert not Path(path).is_absolute() and ".." not in parts and not path.startswith("."), path
+
+
+def test_corrections_are_listed_newest_first(base_data: Path) -> None:
+    path = base_data / "sources" / "wire-report.yaml"
+    text = path.read_text(encoding="utf-8")
+    later = 'corrections:\n  - date: "2022-09-01"\n    what: Title fixed.\n    why: A typo.\n'
+    path.write_text(
+        text.replace("verification: verified\n", later + "verification: verified\n"),
+        encoding="utf-8",
+    )
+    page = render_site(load_dataset(base_data))["corrections.md"]
+    assert page.index("1 September 2022") < page.index("2 August 2022")
+    source_page = render_site(load_dataset(base_data))["sources/wire-report.md"]
+    assert "**1 September 2022**: Title fixed. Why: A typo." in source_page
