@@ -146,6 +146,9 @@ def _build(data_dir: Path, site_dir: Path) -> int:
     if isinstance(dataset, int):
         return dataset
     environment = {**os.environ, "EXPLAINER_DATA": str(data_dir.resolve())}
+    # MkDocs stamps dates (the sitemap's lastmod) with SOURCE_DATE_EPOCH when set: default it
+    # to the last commit's time, so two builds of one commit are byte-identical.
+    environment.setdefault("SOURCE_DATE_EPOCH", _commit_time() or "0")
     try:
         with staged(site_dir) as stage:
             command = [
@@ -165,6 +168,17 @@ def _build(data_dir: Path, site_dir: Path) -> int:
         return EXIT_DATA
     print(f"built {site_dir}")
     return EXIT_OK
+
+
+def _commit_time() -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return None
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else None
 
 
 class _BuildFailed(Exception):

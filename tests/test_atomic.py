@@ -96,3 +96,29 @@ def test_staging_keeps_the_times_of_unchanged_files(tmp_path: Path) -> None:
         (stage / "new.md").write_text("new\n")
     assert (target / "same.md").stat().st_mtime == 1_000_000
     assert (target / "new.md").read_text() == "new\n"
+
+
+def test_two_clean_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    # With a site_url MkDocs writes a sitemap with dates, the one place a build date appears.
+    config.write_text(
+        "site_url: https://example.org/explainer/\n" + config.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    env = {**ENV, "SOURCE_DATE_EPOCH": "1659052800"}  # 29 July 2022, 00:00 UTC
+
+    def build(site: str, environment: dict[str, str]) -> dict[str, bytes]:
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "build", "--site", site],
+            cwd=project, capture_output=True, text=True, check=False, env=environment,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return snapshot(project / site)
+
+    first = build("site-a", env)
+    second = build("site-b", env)
+    assert first == second
+    assert b"2022-07-29" in first["sitemap.xml"]
+    later = build("site-c", {**env, "SOURCE_DATE_EPOCH": "1691539200"})  # 9 August 2023
+    assert b"2023-08-09" in later["sitemap.xml"]
