@@ -11,6 +11,7 @@ import html
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from .link import Dataset
 from .models import Actor, Statement
@@ -25,6 +26,10 @@ class SiteInfo:
     """The site's base URL (`site_url` in mkdocs.yml); without it, citations use root paths."""
     version: str = ""
     """The data version, a hash of every record (see export.py)."""
+    repo_url: str | None = None
+    """The repository (`repo_url` in mkdocs.yml); without it, pages carry no edit links."""
+    branch: str = "main"
+    """The branch edit links open files on."""
 
     def absolute(self, path: str) -> str:
         """The public URL of a page path such as `statements/x/`, or `/statements/x/`."""
@@ -154,3 +159,24 @@ def contradiction_ld(dataset: Dataset, site: SiteInfo, contradiction_id: str) ->
         "abstract": item.analysis,
         "hasPart": parts,
     }
+
+
+def edit_links(site: SiteInfo, kind: str, record_id: str, title: str) -> str:
+    """ "Edit this record" and "Suggest a correction" links, or '' without a repository."""
+    if not site.repo_url:
+        return ""
+    repo = site.repo_url.rstrip("/")
+    edit = f"{repo}/edit/{site.branch}/data/{kind}/{record_id}.yaml"
+    query = urlencode(
+        {
+            "template": "correction.yml",
+            "title": f"Correction: {' '.join(title.split())[:80]}",
+            "record": f"data/{kind}/{record_id}.yaml",
+        }
+    )
+    suggest = f"{repo}/issues/new?{query}"
+    return (
+        f'<p class="edit-links"><a href="{html.escape(edit)}" rel="noopener noreferrer" '
+        f'class="external">Edit this record</a> · <a href="{html.escape(suggest)}" '
+        f'rel="noopener noreferrer" class="external">Suggest a correction</a></p>'
+    )

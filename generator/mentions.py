@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cite import SiteInfo, citation_block, page_url
+from .cite import SiteInfo, citation_block, edit_links, page_url
 from .fields import Record
 from .link import Dataset
 from .markdown import escape, link
@@ -33,6 +33,10 @@ class Mentions:
 
     def on(self, page: str) -> Mentions:
         return Mentions(self.dataset, page, self.index, self.cited_by, self.site)
+
+    def edit(self, record_id: str) -> str:
+        """Edit and correction links for a record, when the repository is known."""
+        return edit_links(self.site, self.kind(record_id), record_id, self.title(record_id))
 
     def cite(self, record_id: str) -> str:
         """The "Cite this" block for a record."""

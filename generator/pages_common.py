@@ -27,6 +27,7 @@ def common(m: Mentions, record_id: str) -> dict[str, Any]:
         "notes": escape_block(record.notes) if record.notes else "",
         "referrers": m.referrers(record_id),
         "cite": m.cite(record_id),
+        "edit": m.edit(record_id),
         "history": corrections_of(m, record_id),
     }
 

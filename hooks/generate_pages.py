@@ -47,7 +47,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     # Kept for on_page_markdown in this same build; replaced at the start of the next one.
     _loaded["dataset"] = dataset
-    site = SiteInfo(name=config.site_name, url=config.site_url or None)
+    # edit_uri looks like "edit/main/docs/": its second part is the branch.
+    parts = (config.edit_uri or "").strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
+    site = SiteInfo(
+        name=config.site_name, url=config.site_url or None, repo_url=config.repo_url, branch=branch
+    )
     for path, text in site_files(dataset, site).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is also generated from data; remove or rename it")

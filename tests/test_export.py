@@ -147,3 +147,47 @@ def test_the_data_page_links_every_export() -> None:
     for path in FILES:
         if path.startswith("data/"):
             assert f"]({path})" in page, path
+
+
+def test_edit_links_point_at_the_data_file_and_a_prefilled_issue() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    site = SiteInfo(
+        name="Explainer", repo_url="https://github.com/example/explainer", branch="main"
+    )
+    pages = render_site(DATASET, site)
+    page = pages["statements/2022-07-27-mfa-no-requests.md"]
+    assert (
+        '<a href="https://github.com/example/explainer/edit/main/data/statements/'
+        '2022-07-27-mfa-no-requests.yaml" rel="noopener noreferrer" class="external">'
+        "Edit this record</a>"
+    ) in page
+    suggest = re.search(
+        r'href="([^"]+)" rel="noopener noreferrer" class="external">Suggest a correction', page
+    )
+    assert suggest is not None
+    url = urlsplit(suggest.group(1).replace("&amp;", "&"))
+    query = parse_qs(url.query)
+    assert url.path == "/example/explainer/issues/new"
+    assert query["template"] == ["correction.yml"]
+    assert query["record"] == ["data/statements/2022-07-27-mfa-no-requests.yaml"]
+    assert query["title"][0].startswith("Correction: ")
+    for kind in ("actors", "events", "sources"):
+        for record_id in getattr(DATASET, kind):
+            assert f"/edit/main/data/{kind}/{record_id}.yaml" in pages[f"{kind}/{record_id}.md"]
+    assert "/edit/main/data/claims/" in pages["claims.md"]
+
+
+def test_without_a_repository_there_are_no_edit_links() -> None:
+    assert "Edit this record" not in FILES["statements/2022-07-27-mfa-no-requests.md"]
+
+
+def test_the_issue_form_for_corrections_has_the_prefilled_field() -> None:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    form = yaml.safe_load(
+        (ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8")
+    )
+    assert "record" in {item.get("id") for item in form["body"]}
