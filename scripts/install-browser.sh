@@ -9,6 +9,10 @@ PINNED="156.0.8078.79-1~deb12u1"
 if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
+# CI runners that are not Debian install Playwright's own Chromium instead (see the workflows).
+if [ "${EXPLAINER_BROWSER:-}" = "playwright" ]; then
+  exit 0
+fi
 if [ "$(id -u)" != "0" ]; then
   echo "Chromium is missing: run 'sudo apt-get install chromium' (Debian) and retry." >&2
   exit 1
