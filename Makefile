@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test check schema lock lint clean browser-deps
+.PHONY: site serve test check schema lock lint clean browser-deps audit
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: $(STAMP) browser-deps
 	$(BIN)/python -m ruff check generator tests hooks
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+## Known vulnerabilities in the locked dependencies (needs PyPI's JSON API; CI runs it).
+audit: $(STAMP)
+	$(BIN)/pip-audit --requirement requirements.lock --require-hashes --disable-pip --no-deps --strict
 
 ## Validate data/ only.
 check: $(STAMP)
