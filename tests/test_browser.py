@@ -135,16 +135,18 @@ def test_search_finds_english_and_russian_words(
     page.locator("label.md-search__icon, .md-search__input").first.click()
     field = page.locator("input.md-search__input")
     results = page.locator(".md-search-result__item")
-    # The search worker builds its index after the page loads; a query typed before it is
-    # ready may go unanswered, so type it again until results appear (30 s at most).
-    for _attempt in range(6):
-        field.fill("")
-        field.fill(query)
+    # The search worker builds its index after the page loads, and a query given before it is
+    # ready is dropped (and clearing the field resets the search). So, as a reader would, nudge
+    # the same query (type a space and delete it: fresh input events) until results appear.
+    field.fill(query)
+    for _attempt in range(12):
         try:
             results.first.wait_for(timeout=5_000)
             break
         except PlaywrightTimeout:
-            continue
+            field.press("End")
+            field.press("Space")
+            field.press("Backspace")
     assert results.count() >= 1
     watch.assert_clean()
 
