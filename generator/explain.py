@@ -167,7 +167,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         fields = _fields_by_key(current)
         if part not in fields:
             return None
-        current = _inner_model(fields[part].annotation)
+        current = inner_model(fields[part].annotation)
         if current is None:
             return None
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
@@ -177,11 +177,12 @@ def _fields_by_key(model: type[BaseModel]) -> dict[str, Any]:
     return {(info.alias or name): info for name, info in model.model_fields.items()}
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation (through Optional, list, Annotated), if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None

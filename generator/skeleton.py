@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .explain import inner_model
 from .models import KINDS, SINGULAR
 
 PLURAL = {singular: kind for kind, singular in SINGULAR.items()}
@@ -41,7 +42,7 @@ def _fields(model: type[BaseModel], indent: str) -> list[str]:
         key = info.alias or name
         lines += _comment(info, indent)
         required = info.is_required()
-        inner = _model_in(info.annotation)
+        inner = inner_model(info.annotation)
         prefix = "" if required else "# "
         if inner is not None and _is_list(info.annotation):
             lines.append(f"{indent}{prefix}{key}:")
@@ -73,16 +74,6 @@ def _choices(annotation: Any) -> list[str]:
     if get_origin(annotation) is Literal:
         return [str(a) for a in get_args(annotation)]
     return [c for arg in get_args(annotation) for c in _choices(arg)]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _is_list(annotation: Any) -> bool:
