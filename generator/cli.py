@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import Dataset, check_data
+from .changes import compare, read_records, summary
 from .diagnostics import format_report
 from .fields import ID_PATTERN, MAX_ID_LENGTH, slug_hint
 from .jsonschema import stale_files, write_schemas
@@ -40,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args.kind, args.id, Path(args.data))
     if args.command == "schema":
         return _schema(Path(args.out), check_only=args.check)
+    if args.command == "changes":
+        return _changes(Path(args.base), Path(args.data), args.artifact_url)
     parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
     return EXIT_USAGE  # pragma: no cover
 
@@ -78,6 +81,22 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
     schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
+    changes = commands.add_parser(
+        "changes",
+        help="print, as Markdown, the records added, changed and removed since another data folder",
+    )
+    changes.add_argument(
+        "--base", required=True, metavar="DIR", help="the data folder to compare with"
+    )
+    changes.add_argument(
+        "--data", default="data", metavar="DIR", help="data folder (default: data)"
+    )
+    changes.add_argument(
+        "--artifact-url",
+        default="",
+        metavar="URL",
+        help="https address of the built site to download, linked from the summary",
+    )
     return parser
 
 
@@ -216,4 +235,23 @@ def _schema(out_dir: Path, *, check_only: bool) -> int:
         return EXIT_DATA if stale else EXIT_OK
     for name in write_schemas(out_dir):
         print(f"wrote {out_dir / name}")
+    return EXIT_OK
+
+
+def _changes(base_dir: Path, data_dir: Path, artifact_url: str) -> int:
+    for folder in (base_dir, data_dir):
+        if not folder.is_dir():
+            print(f"error: no data folder at '{folder}'", file=sys.stderr)
+            return EXIT_USAGE
+    if artifact_url and not artifact_url.startswith("https://"):
+        print(
+            f"error: --artifact-url must be an https address, not '{artifact_url}'", file=sys.stderr
+        )
+        return EXIT_USAGE
+    base, head = read_records(base_dir), read_records(data_dir)
+    changes = compare(base.records, head.records, head.unreadable)
+    text = summary(
+        changes, problems=head.problems, unreadable=head.unreadable, artifact_url=artifact_url
+    )
+    print(text, end="")
     return EXIT_OK

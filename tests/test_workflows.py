@@ -3,12 +3,16 @@ pedantic auditor. Both tools run offline from the lock."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+import yaml
+
+from tests.conftest import BASE_DATA, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
@@ -47,3 +51,38 @@ def test_workflows_run_the_same_make_targets_a_developer_runs() -> None:
         text = workflow.read_text(encoding="utf-8")
         assert "run: make test" in text and "run: make site" in text, workflow.name
         assert "pull_request_target" not in text
+
+
+def test_pull_request_summary_step_runs_against_a_base_commit(tmp_path: Path) -> None:
+    """The summary step's own script, run as GitHub would: compare data/ with the base commit."""
+    steps = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text("utf-8"))
+    step = next(
+        s for s in steps["jobs"]["test"]["steps"] if s.get("name", "").startswith("Summarise")
+    )
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE_DATA, repo / "data")
+    for name in (".venv", "generator"):  # the rest of the checkout
+        (repo / name).symlink_to(ROOT / name if name == "generator" else Path(sys.prefix))
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "data"], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "base"], check=True)
+    base_sha = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    (repo / "data" / "claims" / "request-made.yaml").unlink()
+    summary = tmp_path / "summary.md"
+    environment = {
+        "PATH": os.environ["PATH"],
+        "BASE_SHA": base_sha,
+        "ARTIFACT_URL": "",
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    (tmp_path / "runner").mkdir()
+    subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=repo, env=environment, check=True, timeout=60
+    )
+    text = summary.read_text(encoding="utf-8")
+    assert "0 added, 0 changed, 1 removed." in text
+    assert "- **removed** `request-made`: A request was made." in text
