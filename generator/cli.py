@@ -23,6 +23,7 @@ from .models import SINGULAR
 from .render import site_files
 from .skeleton import kind_of, skeleton
 from .staging import staged
+from .synth import write_dataset
 from .write import write_tree
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -41,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args.kind, args.id, Path(args.data))
     if args.command == "schema":
         return _schema(Path(args.out), check_only=args.check)
+    if args.command == "synth":
+        return _synth(args.statements, Path(args.out), args.seed)
     if args.command == "changes":
         return _changes(Path(args.base), Path(args.data), args.artifact_url)
     parser.print_help(sys.stderr)  # pragma: no cover - argparse requires a command
@@ -97,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="https address of the built site to download, linked from the summary",
     )
+    synth = commands.add_parser(
+        "synth", help="write a synthetic dataset of any size that passes check, for benchmarks"
+    )
+    synth.add_argument("--statements", type=int, required=True, metavar="N", help="statements")
+    synth.add_argument("--out", required=True, metavar="DIR", help="a folder that does not exist")
+    synth.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     return parser
 
 
@@ -254,4 +263,16 @@ def _changes(base_dir: Path, data_dir: Path, artifact_url: str) -> int:
         changes, problems=head.problems, unreadable=head.unreadable, artifact_url=artifact_url
     )
     print(text, end="")
+    return EXIT_OK
+
+
+def _synth(statements: int, out_dir: Path, seed: int) -> int:
+    if statements < 2:
+        print("error: --statements must be at least 2", file=sys.stderr)
+        return EXIT_USAGE
+    if out_dir.exists():
+        print(f"error: {out_dir} already exists; give a new folder", file=sys.stderr)
+        return EXIT_USAGE
+    counts = write_dataset(out_dir, statements, seed)
+    print(f"wrote {out_dir}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
     return EXIT_OK

@@ -61,11 +61,12 @@ class DataError(Exception):
 def display_path(path: Path) -> str:
     """The path relative to the working directory if it lies below it, else absolute."""
     # abspath, not resolve(): a symlinked file must be named as the contributor sees it.
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+    # Strings, not pathlib: this runs once per data file.
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        absolute = absolute[len(cwd.rstrip(os.sep)) + 1 :]
+    return absolute.replace(os.sep, "/")
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
