@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test check schema lock lint clean browser-deps audit
+.PHONY: site serve test check schema lock lint clean browser-deps audit bench preview-bench
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,14 @@ serve: $(STAMP)
 
 ## Every test: lint, types, the test suite.
 test: $(STAMP) browser-deps
-	$(BIN)/python -m ruff check generator tests hooks
+	$(BIN)/python -m ruff check generator tests hooks bench
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+## Benchmarks on synthetic data (not timed tests): see docs/performance.md.
+BENCH_SIZES ?= 1000 10000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(BENCH_FLAGS)
 
 ## Known vulnerabilities in the locked dependencies (needs PyPI's JSON API; CI runs it).
 audit: $(STAMP)

@@ -6,6 +6,9 @@ MkDocs. Pipeline: discover -> parse -> validate (load.py) -> link (link.py).
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .diagnostics import DataError, Diagnostic
@@ -22,14 +25,28 @@ def check_data(
     """Load and link everything under `data_dir`; return the dataset or every problem found.
 
     A caller that checks repeatedly may pass a `cache` it keeps between calls."""
-    paths, problems = discover(data_dir)
-    loaded, load_problems = load_all(paths, data_dir, cache)
-    problems += load_problems
-    if problems:
-        # Gate: cross-record checks over invalid records would only cascade.
-        return None, sorted(problems)
-    dataset, link_problems = link(loaded)
-    return dataset, sorted(link_problems)
+    with _collector_paused():
+        paths, problems = discover(data_dir)
+        loaded, load_problems = load_all(paths, data_dir, cache)
+        problems += load_problems
+        if problems:
+            # Gate: cross-record checks over invalid records would only cascade.
+            return None, sorted(problems)
+        dataset, link_problems = link(loaded)
+        return dataset, sorted(link_problems)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading allocates millions of objects and frees none, and no cycles: the cyclic garbage
+    collector's passes over them are pure cost (half the time of a 60,000-file check)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_dataset(data_dir: Path) -> Dataset:

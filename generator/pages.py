@@ -33,6 +33,7 @@ def plan(dataset: Dataset, site: SiteInfo) -> list[Page]:
         _actors_index(dataset, base.on("actors/index.md")),
         _statements_index(dataset, base.on("statements/index.md")),
         _sources_index(dataset, base.on("sources/index.md")),
+        _articles_index(dataset, base.on("articles/index.md")),
         _glossary(dataset, base.on("glossary.md")),
         data_page(dataset, base.on("data.md")),
         _corrections(dataset, base.on("corrections.md")),
@@ -181,6 +182,20 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
                 }
             )
     return Page("sources/index.md", "sources.md.j2", {"groups": groups})
+
+
+def _articles_index(dataset: Dataset, m: Mentions) -> Page:
+    entries = [
+        {
+            "link": m.to(record_id),
+            "passages": len(article.annotations),
+            "problems": sum(a.verdict != "accurate" for a in article.annotations),
+        }
+        for record_id, article in sorted(
+            dataset.articles.items(), key=lambda item: (item[1].title.casefold(), item[0])
+        )
+    ]
+    return Page("articles/index.md", "articles.md.j2", {"entries": entries})
 
 
 def _glossary(dataset: Dataset, m: Mentions) -> Page:

@@ -1,0 +1,54 @@
+"""`make bench` works end to end at a tiny size (the real sizes take minutes: not a timed test),
+and the synthetic datasets it builds on pass `check` at any size."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import check_data
+from generator.synth import counts_for, write_dataset
+from tests.conftest import ROOT
+
+
+def test_make_bench_prints_the_table_and_ratios(tmp_path: Path) -> None:
+    command = ["make", "--no-print-directory", "bench", "BENCH_SIZES=3 6"]
+    result = subprocess.run(
+        [*command, f"BENCH_FLAGS=--work {tmp_path}"],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = re.findall(r"^\| (\d+) \| ([\d,]+) \| (.*) \|$", result.stdout, re.MULTILINE)
+    assert [row[0] for row in rows] == ["3", "6"]
+    for statements, records, _rest in rows:
+        expected = sum(counts_for(int(statements)).values())
+        assert int(records.replace(",", "")) == expected
+        assert len(list((tmp_path / f"n{statements}" / "data").rglob("*.yaml"))) == expected
+    assert "- t(6) / t(3) for the full build: " in result.stdout
+    assert "check + render = " in result.stdout
+    # Both builds wrote a site with the synthetic statements in it.
+    for site in ("site", "plain-site"):
+        assert (tmp_path / "n6" / site / "search" / "search_index.json").is_file()
+
+
+@pytest.mark.parametrize("statements", [2, 27, 120])
+def test_synthetic_data_passes_check_in_real_proportions(tmp_path: Path, statements: int) -> None:
+    counts = write_dataset(tmp_path / "data", statements, seed=statements)
+    dataset, problems = check_data(tmp_path / "data")
+    assert problems == []
+    assert dataset is not None and dataset.counts() == counts
+    assert counts["sources"] == max(1, round(statements * 82 / 26))
+
+
+def test_synthetic_data_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
+    write_dataset(tmp_path / "a", 30)
+    write_dataset(tmp_path / "b", 30)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
+    assert files
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    texts = " ".join((tmp_path / "a" / n).read_text("utf-8") for n in files)
+    assert re.search("[а-я]", texts) and "Europe/Moscow" in texts and "America/New_York" in texts
