@@ -34,7 +34,7 @@ site: $(STAMP)
 ## Preview with live reload on http://127.0.0.1:8000/.
 serve: $(STAMP)
 	$(BIN)/python -m generator check --data $(DATA)
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Every test: lint, types, the test suite.
 test: $(STAMP) browser-deps

@@ -6,8 +6,11 @@ site, and `mkdocs serve` regenerates them when a file under `watch:` changes.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +29,40 @@ from generator.glossary import abbreviations  # noqa: E402
 from generator.link import Dataset  # noqa: E402
 from generator.load import FileCache  # noqa: E402
 from generator.render import site_files  # noqa: E402
+from generator.write import write_tree  # noqa: E402
 
 _loaded: dict[str, Dataset] = {}
+"""The dataset of the build in progress (MkDocs hooks share no other state between events)."""
 _parsed: FileCache = {}
 """Parsed data files kept across rebuilds of one `mkdocs serve`: unchanged files are not
 parsed again."""
-"""The dataset of the build in progress (MkDocs hooks share no other state between events)."""
+_preview: dict[str, Path] = {}
+"""Under `mkdocs serve --dirty`: the folder the generated pages are written to."""
+
+PREVIEW_VERSION = "preview"
+"""The data version citations show in a dirty preview. The real one, a hash of every record,
+changes with any edit and would make every page "changed"."""
+
+
+def on_startup(command: str, dirty: bool, **_: object) -> None:
+    # Dirty reloads rebuild only pages whose source file is newer than the built page, and
+    # generated pages have no file: under `serve --dirty` they are written to a folder, only
+    # when their text changes, and built from there.
+    if command == "serve" and dirty and "pages" not in _preview:
+        _preview["pages"] = Path(tempfile.mkdtemp(prefix="explainer-preview-"))
+        # MkDocs warns that a dirty build may leave navigation stale, and strict mode turns
+        # the warning into a failure. Our navigation lists only fixed pages, so the warning
+        # does not apply; every other warning still fails the preview as it fails the build.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_shutdown() -> None:
+    if "pages" in _preview:
+        shutil.rmtree(_preview.pop("pages"), ignore_errors=True)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -50,13 +81,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # edit_uri looks like "edit/main/docs/": its second part is the branch.
     parts = (config.edit_uri or "").strip("/").split("/")
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
+    preview = _preview.get("pages")
     site = SiteInfo(
-        name=config.site_name, url=config.site_url or None, repo_url=config.repo_url, branch=branch
+        name=config.site_name,
+        url=config.site_url or None,
+        repo_url=config.repo_url,
+        branch=branch,
+        version=PREVIEW_VERSION if preview else "",
     )
-    for path, text in site_files(dataset, site).items():
+    generated = site_files(dataset, site)
+    if preview is not None:
+        write_tree(generated, preview)
+    for path, text in generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is also generated from data; remove or rename it")
-        files.append(File.generated(config, path, content=text))
+        if preview is None:
+            files.append(File.generated(config, path, content=text))
+        else:
+            file = File(path, str(preview), config.site_dir, config.use_directory_urls)
+            file.generated_by = "hooks/generate_pages.py"
+            files.append(file)
     return files
 
 
