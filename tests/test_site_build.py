@@ -83,6 +83,17 @@ def test_search_index_holds_english_and_russian_words(site: Path) -> None:
     assert "мегафонную" in text
 
 
+def test_citation_blocks_stay_out_of_the_search_index(site: Path) -> None:
+    """Every record's "Cite this" repeats its title and address: searching would find it on
+    every page. The blocks are on the pages but not in the index."""
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    statement = (site / "statements" / "2022-07-27-mfa-no-requests" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "howpublished" in statement and "Stable address" in statement
+    assert "howpublished" not in index and "Stable address" not in index
+
+
 def test_external_links_carry_noopener_noreferrer(site: Path) -> None:
     count = 0
     for page in site.rglob("*.html"):
