@@ -20,6 +20,7 @@ import re
 # pages smaller and faster to convert, and keep hyphenated words ("throw-ins") matchable by
 # glossary tooltips.
 _SPECIAL = set("\\`*_{}[]#!|~<>&")
+_REFERENCES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _SPECIAL})
 _LINE_START = re.compile(r"^(?:[-+=]|\d+[.)])")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -32,7 +33,7 @@ def escape(text: str, *, keep_edges: bool = False) -> str:
     flat = _WHITESPACE.sub(" ", text)
     if not keep_edges:
         flat = flat.strip()
-    escaped = "".join(f"&#{ord(ch)};" if ch in _SPECIAL else ch for ch in flat)
+    escaped = flat.translate(_REFERENCES)
     start = _LINE_START.match(escaped)
     if start:
         # A list marker, rule or numbered item at the very start: escape its last character.
@@ -54,11 +55,19 @@ def attribute(text: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link from one generated page to another (paths like `actors/x.md`)."""
-    if to_page == from_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if to_page == from_page else _relpath(to_page, posixpath.dirname(from_page))
     return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own page paths (relative, normalised, no '..'),
+    without its calls to the file system's idea of the current folder: a large site makes
+    hundreds of thousands of links."""
+    parts, base = path.split("/"), start.split("/") if start else []
+    common = 0
+    while common < min(len(parts) - 1, len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:

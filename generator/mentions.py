@@ -12,7 +12,7 @@ from .fields import Record
 from .link import Dataset
 from .markdown import escape, link
 from .models import SINGULAR
-from .views import backlinks, place_of, records, title_of
+from .views import Relations, backlinks, place_of, records, title_of
 
 UNVERIFIED_MARK = "**(unverified)**"
 
@@ -26,13 +26,15 @@ class Mentions:
     index: dict[str, tuple[str, Record]]
     cited_by: dict[str, list[tuple[str, str]]]
     site: SiteInfo
+    relations: Relations
 
     @classmethod
     def build(cls, dataset: Dataset, site: SiteInfo) -> Mentions:
-        return cls(dataset, "", records(dataset), backlinks(dataset), site)
+        index, cited_by = records(dataset), backlinks(dataset)
+        return cls(dataset, "", index, cited_by, site, Relations.of(dataset))
 
     def on(self, page: str) -> Mentions:
-        return Mentions(self.dataset, page, self.index, self.cited_by, self.site)
+        return Mentions(self.dataset, page, self.index, self.cited_by, self.site, self.relations)
 
     def edit(self, record_id: str) -> str:
         """Edit and correction links for a record, when the repository is known."""

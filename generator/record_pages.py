@@ -15,11 +15,7 @@ from .views import role_at
 def actor_page(m: Mentions, record_id: str) -> Page:
     dataset = m.dataset
     actor = dataset.actors[record_id]
-    said = [
-        i
-        for i in dataset.timeline
-        if i in dataset.statements and dataset.statements[i].speaker == record_id
-    ]
+    said = m.relations.said_by.get(record_id, [])
     statements = []
     for statement_id in said:
         statement = dataset.statements[statement_id]
@@ -31,18 +27,8 @@ def actor_page(m: Mentions, record_id: str) -> Page:
                 "role": text(role.title) if role else "",
             }
         )
-    events = [
-        i for i in dataset.timeline if i in dataset.events and record_id in dataset.events[i].actors
-    ]
-    contradictions = sorted(
-        {
-            c
-            for c, item in dataset.contradictions.items()
-            for side in item.sides
-            for s in side.statements
-            if dataset.statements[s].speaker == record_id
-        }
-    )
+    events = m.relations.events_of_actor.get(record_id, [])
+    contradictions = m.relations.contradictions_of_speaker.get(record_id, [])
     roles = [
         {
             "title": text(role.title),
@@ -87,18 +73,14 @@ def statement_page(m: Mentions, record_id: str) -> Page:
     reported = [
         {
             "link": m.to(article_id),
-            "passage": link_to_passage(m, article_id, article, annotation),
+            "passage": link_to_passage(m, article_id, dataset.articles[article_id], annotation),
             "verdict": escape(VERDICTS[annotation.verdict]),
         }
-        for article_id, article in dataset.articles.items()
-        for annotation in article.annotations
-        if record_id in annotation.statements
+        for article_id, annotation in m.relations.passages_of.get(record_id, [])
     ]
     stances = [
         {"claim": m.to(c), "stance": label(s.stance)}
-        for c, claim in dataset.claims.items()
-        for s in claim.stances
-        if s.statement == record_id
+        for c, s in m.relations.stances_of.get(record_id, [])
     ]
     speaker_name = dataset.actors[statement.speaker].name
     return Page(
@@ -146,12 +128,7 @@ def statement_page(m: Mentions, record_id: str) -> Page:
 
 def event_page(m: Mentions, record_id: str) -> Page:
     event = m.dataset.events[record_id]
-    dataset = m.dataset
-    said = [
-        i
-        for i in dataset.timeline
-        if i in dataset.statements and dataset.statements[i].event == record_id
-    ]
+    said = m.relations.said_at.get(record_id, [])
     return Page(
         f"events/{record_id}.md",
         "event.md.j2",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .dates import date_label
 from .fields import Record
 from .link import Dataset
-from .models import KINDS, SINGULAR, Actor, Role
+from .models import KINDS, SINGULAR, Actor, Annotation, Role, Stance
 from .refs import iter_refs
 from .when import parse_date
 
@@ -69,6 +69,62 @@ def backlinks(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
         target: sorted(sources, key=lambda item: (order[item[0]], item[1]))
         for target, sources in found.items()
     }
+
+
+@dataclass(frozen=True)
+class Relations:
+    """Who said what, where and about which claim, indexed once per build: a record page looks
+    its neighbours up here instead of scanning every record (which made rendering quadratic)."""
+
+    said_by: dict[str, list[str]]
+    """Actor id -> statements they spoke, in timeline order."""
+    events_of_actor: dict[str, list[str]]
+    """Actor id -> events they took part in, in timeline order."""
+    said_at: dict[str, list[str]]
+    """Event id -> statements made at it, in timeline order."""
+    contradictions_of_speaker: dict[str, list[str]]
+    """Actor id -> contradictions with one of their statements on a side, sorted."""
+    stances_of: dict[str, list[tuple[str, Stance]]]
+    """Statement id -> (claim id, stance), in claim order then stance order."""
+    passages_of: dict[str, list[tuple[str, Annotation]]]
+    """Statement id -> (article id, annotation) that report it, in article then passage order."""
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Relations:
+        said_by: dict[str, list[str]] = defaultdict(list)
+        events_of_actor: dict[str, list[str]] = defaultdict(list)
+        said_at: dict[str, list[str]] = defaultdict(list)
+        for record_id in dataset.timeline:
+            if record_id in dataset.statements:
+                statement = dataset.statements[record_id]
+                said_by[statement.speaker].append(record_id)
+                if statement.event is not None:
+                    said_at[statement.event].append(record_id)
+            else:
+                for actor_id in dict.fromkeys(dataset.events[record_id].actors):
+                    events_of_actor[actor_id].append(record_id)
+        speakers: dict[str, set[str]] = defaultdict(set)
+        for contradiction_id, contradiction in dataset.contradictions.items():
+            for side in contradiction.sides:
+                for statement_id in side.statements:
+                    speakers[dataset.statements[statement_id].speaker].add(contradiction_id)
+        stances_of: dict[str, list[tuple[str, Stance]]] = defaultdict(list)
+        for claim_id, claim in dataset.claims.items():
+            for stance in claim.stances:
+                stances_of[stance.statement].append((claim_id, stance))
+        passages_of: dict[str, list[tuple[str, Annotation]]] = defaultdict(list)
+        for article_id, article in dataset.articles.items():
+            for annotation in article.annotations:
+                for statement_id in dict.fromkeys(annotation.statements):
+                    passages_of[statement_id].append((article_id, annotation))
+        return cls(
+            dict(said_by),
+            dict(events_of_actor),
+            dict(said_at),
+            {actor: sorted(found) for actor, found in speakers.items()},
+            dict(stances_of),
+            dict(passages_of),
+        )
 
 
 def role_at(actor: Actor, date: str) -> Role | None:

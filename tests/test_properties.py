@@ -3,6 +3,8 @@ unchanged, and chronological order is a total order that agrees with UTC."""
 
 from __future__ import annotations
 
+import html
+import posixpath
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from generator.chronology import Moment, chronological, interval_of, sort_keys
 from generator.fields import When
 from generator.link import link
 from generator.load import discover, load_all
+from generator.markdown import escape, relative
 from generator.models import Statement
 from generator.yamlio import decode, parse_text
 from tests.conftest import REAL_DATA
@@ -197,3 +200,25 @@ def test_after_moves_a_day_only_record_behind_the_record_it_follows() -> None:
     keys, problems = sort_keys(moments)
     assert not problems
     assert chronological(keys) == ["morning", "price", "reply"]
+
+
+segments = st.lists(st.sampled_from(["a", "b", "actors", "x-1", "index.md", "p.md"]), max_size=4)
+
+
+@given(page=segments, other=segments)
+def test_relative_links_match_the_standard_library(page: list[str], other: list[str]) -> None:
+    """The fast relative path between two page paths is posixpath.relpath's."""
+    to_page, from_page = "/".join([*other, "t.md"]), "/".join([*page, "f.md"])
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert relative(from_page, to_page) == expected
+
+
+@given(text=st.text(max_size=60))
+def test_escape_gives_a_reference_for_every_special_character(text: str) -> None:
+    """Each Markdown-special character becomes its numeric reference, and nothing else does
+    (apart from whitespace collapsing and the line-start rule)."""
+    flat = " ".join(text.split())
+    escaped = escape(text)
+    for ch in "\\`*_{}[]#!|~<>&":
+        assert escaped.count(f"&#{ord(ch)};") >= flat.count(ch)
+    assert html.unescape(escaped) == flat
