@@ -47,6 +47,10 @@ BENCH_SIZES ?= 1000 10000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(BENCH_FLAGS)
 
+## Seconds from saving a data file to the updated page under `make serve` (median of 5).
+preview-bench: $(STAMP)
+	$(BIN)/python bench/preview.py --runs 5
+
 ## Known vulnerabilities in the locked dependencies (needs PyPI's JSON API; CI runs it).
 audit: $(STAMP)
 	$(BIN)/pip-audit --requirement requirements.lock --require-hashes --disable-pip --no-deps --strict

@@ -52,3 +52,20 @@ def test_synthetic_data_is_the_same_for_the_same_seed(tmp_path: Path) -> None:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     texts = " ".join((tmp_path / "a" / n).read_text("utf-8") for n in files)
     assert re.search("[а-я]", texts) and "Europe/Moscow" in texts and "America/New_York" in texts
+
+
+def test_performance_page_shows_a_table_in_the_format_bench_prints() -> None:
+    """The figures on the Performance page come from `make bench` (its --update-docs writes
+    them between the markers), for the sizes the issue sets, in the current table format."""
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    block = page.split("<!-- bench:start -->")[1].split("<!-- bench:end -->")[0]
+    printed = subprocess.run(
+        ["make", "--no-print-directory", "bench", "BENCH_SIZES=2"],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=600,
+    ).stdout  # fmt: skip
+    header = next(line for line in printed.splitlines() if line.startswith("| statements |"))
+    assert header in block.splitlines()
+    assert "`python bench/run.py --sizes 1000 10000`" in block
+    assert re.search(r"^\| 1,000 \| ", block, re.MULTILINE)
+    assert re.search(r"^\| 10,000 \| ", block, re.MULTILINE)
+    assert "- t(10,000) / t(1,000) for the full build: " in block
