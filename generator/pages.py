@@ -198,6 +198,12 @@ def _articles_index(dataset: Dataset, m: Mentions) -> Page:
     return Page("articles/index.md", "articles.md.j2", {"entries": entries})
 
 
+USED_IN_SHOWN = 100
+"""The glossary names at most this many records per term (in id order) and counts the rest:
+a common term in a large explainer is used by thousands, which made the page several
+megabytes."""
+
+
 def _glossary(dataset: Dataset, m: Mentions) -> Page:
     used = usages(dataset)
     items = [
@@ -209,7 +215,8 @@ def _glossary(dataset: Dataset, m: Mentions) -> Page:
             "definition": text(term.definition),
             "see": m.many(term.see),
             "sources": m.many(term.sources),
-            "used_in": [m.to(record_id) for _kind, record_id in used[term_id]],
+            "used_in": [m.to(i) for _kind, i in used[term_id][:USED_IN_SHOWN]],
+            "used_in_more": max(0, len(used[term_id]) - USED_IN_SHOWN),
         }
         for term_id, term in sorted(
             dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])

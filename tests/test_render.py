@@ -8,7 +8,10 @@ import pytest
 
 from generator import load_dataset
 from generator.cli import main
+from generator.glossary import usages
+from generator.pages import USED_IN_SHOWN
 from generator.render import render_site
+from generator.synth import write_dataset
 from generator.write import write_tree
 from tests.conftest import BASE_DATA, REAL_DATA
 
@@ -122,3 +125,20 @@ def test_corrections_are_listed_newest_first(base_data: Path) -> None:
     assert page.index("1 September 2022") < page.index("2 August 2022")
     source_page = render_site(load_dataset(base_data))["sources/wire-report.md"]
     assert "**1 September 2022**: Title fixed. Why: A typo." in source_page
+
+
+def test_glossary_names_at_most_a_hundred_uses_per_term_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    write_dataset(tmp_path / "data", 150)
+    dataset = load_dataset(tmp_path / "data")
+    used = usages(dataset)
+    page = render_site(dataset)["glossary.md"]
+    lines = {line for line in page.splitlines() if line.startswith("**Used in:**")}
+    busiest = max(used.values(), key=len)
+    assert len(busiest) > USED_IN_SHOWN
+    expected_tail = f", and {len(busiest) - USED_IN_SHOWN} more records"
+    line = next(line for line in lines if line.endswith(expected_tail))
+    assert line.count("](") == USED_IN_SHOWN
+    for line in lines:
+        assert line.count("](") <= USED_IN_SHOWN
