@@ -45,11 +45,11 @@ test: $(STAMP) browser-deps
 ## Benchmarks on synthetic data (not timed tests): see docs/performance.md.
 BENCH_SIZES ?= 1000 10000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES) $(BENCH_FLAGS)
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES) $(BENCH_FLAGS)
 
 ## Seconds from saving a data file to the updated page under `make serve` (median of 5).
 preview-bench: $(STAMP)
-	$(BIN)/python bench/preview.py --runs 5
+	$(BIN)/python -m bench.preview --runs 5
 
 ## Known vulnerabilities in the locked dependencies (needs PyPI's JSON API; CI runs it).
 audit: $(STAMP)

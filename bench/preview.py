@@ -1,6 +1,6 @@
 """How long `mkdocs serve` takes to show a saved data change: save, then poll the page.
 
-    python bench/preview.py [--runs 5] [--port 8765] [--full]
+    python -m bench.preview [--runs 5] [--port 8765] [--full]
 
 Serves a copy of the project (real data) on 127.0.0.1 with `--dirty`, as `make serve` does,
 edits one statement's notes with a new marker each run, and times from the write until the
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import statistics
 import subprocess
@@ -25,7 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.project import copy_project
+
 RECORD = Path("data/statements/2022-07-27-mfa-no-requests.yaml")
 PAGE = "statements/2022-07-27-mfa-no-requests/"
 
@@ -66,15 +66,6 @@ def measure(runs: int, port: int, timeout: float, *, dirty: bool = True) -> list
                 wait_for(url, marker, timeout)
                 times.append(time.perf_counter() - started)
             return times
-
-
-def copy_project(folder: Path) -> Path:
-    """The site project with its real data, in `folder`, sharing the generator's code."""
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "data"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
-    (folder / "generator").symlink_to(ROOT / "generator")
-    return folder
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 """Benchmark the generator and the site build on synthetic datasets of growing size.
 
-    python bench/run.py --sizes 1000 10000 [--work DIR] [--update-docs]
+    python -m bench.run --sizes 1000 10000 [--work DIR] [--update-docs]
 
 For each size: write a synthetic dataset (`python -m generator synth`), then time, each in its
 own process, with its peak memory (the child's maximum resident set size):
@@ -30,7 +30,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.project import ROOT, copy_project
+
 DOCS_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 MIB = 1024 * 1024
@@ -96,12 +97,12 @@ def _bench(statements: int, folder: Path) -> Result:
     check = _timed([*python, "generator", "check", "--data", str(data)])
     render = _timed([*python, "generator", "render", "--data", str(data), "--out", str(rendered)])
 
-    full = _project(folder / "full", docs_extra=None)
+    full = copy_project(folder / "full", data)
     build = _timed(
         [*python, "generator", "build", "--data", str(data), "--site", str(folder / "site")],
         cwd=full,
     )
-    plain_project = _project(folder / "plain", docs_extra=rendered)
+    plain_project = _without_hook(copy_project(folder / "plain", data), rendered)
     plain = _timed(
         [
             *python,
@@ -136,21 +137,13 @@ def _bench(statements: int, folder: Path) -> Result:
     )
 
 
-def _project(destination: Path, docs_extra: Path | None) -> Path:
-    """A copy of the site project. The home page links to real records, so it is a stub here;
-    with `docs_extra`, the rendered pages join docs/ and the generator's hook is left out."""
-    destination.mkdir()
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, destination / name)
-    (destination / "docs" / "index.md").write_text("# Synthetic explainer\n", encoding="utf-8")
-    config = (destination / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("watch:\n  - data\n  - generator\n", "")
-    if docs_extra is not None:
-        shutil.copytree(docs_extra, destination / "docs", dirs_exist_ok=True)
-        config = config.replace("hooks:\n  - hooks/generate_pages.py\n", "")
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return destination
+def _without_hook(project: Path, rendered: Path) -> Path:
+    """`project` building the already rendered pages, with the generator's hook left out."""
+    shutil.copytree(rendered, project / "docs", dirs_exist_ok=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n  - hooks/generate_pages.py\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
 
 
 def _timed(command: list[str], cwd: Path = ROOT) -> Run:
@@ -195,7 +188,7 @@ def _gz(path: Path) -> bytes:
 
 def _report(results: list[Result]) -> str:
     lines = [
-        f"Measured with `make bench` (`python bench/run.py --sizes "
+        f"Measured with `make bench` (`python -m bench.run --sizes "
         f"{' '.join(str(r.statements) for r in results)}`) on {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; each step in its own process, peak memory is "
         "its maximum resident set size; sizes gzipped at level 9.",

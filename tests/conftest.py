@@ -29,23 +29,6 @@ def base_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
-def copy_project(destination: Path, data: Path = BASE_DATA) -> Path:
-    """A copy of the site project (config, docs, hooks, theme override) with `data` as data/.
-
-    The home page links to real records; with other data it is replaced by a stub."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, destination / name)
-    shutil.copytree(data, destination / "data")
-    config = (destination / "mkdocs.yml").read_text(encoding="utf-8")
-    if data != REAL_DATA:
-        (destination / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
-    config = config.replace("  - generator\n", "")
-    (destination / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return destination
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.project import copy_project
 from generator.staging import staged
-from tests.conftest import ROOT, copy_project, snapshot
+from tests.conftest import BASE_DATA, ROOT, snapshot
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
@@ -28,7 +29,7 @@ def leftovers(project: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("atomic") / "project")
+    return copy_project(tmp_path_factory.mktemp("atomic") / "project", BASE_DATA)
 
 
 def test_a_failing_build_leaves_the_previous_site_byte_identical(project: Path) -> None:
@@ -99,7 +100,7 @@ def test_staging_keeps_the_times_of_unchanged_files(tmp_path: Path) -> None:
 
 
 def test_two_clean_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", BASE_DATA)
     config = project / "mkdocs.yml"
     # With a site_url MkDocs writes a sitemap with dates, the one place a build date appears.
     config.write_text(

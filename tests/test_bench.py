@@ -65,7 +65,7 @@ def test_performance_page_shows_a_table_in_the_format_bench_prints() -> None:
     ).stdout  # fmt: skip
     header = next(line for line in printed.splitlines() if line.startswith("| statements |"))
     assert header in block.splitlines()
-    assert "`python bench/run.py --sizes 1000 10000`" in block
+    assert "`python -m bench.run --sizes 1000 10000`" in block
     assert re.search(r"^\| 1,000 \| ", block, re.MULTILINE)
     assert re.search(r"^\| 10,000 \| ", block, re.MULTILINE)
     assert "- t(10,000) / t(1,000) for the full build: " in block

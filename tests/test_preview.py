@@ -7,7 +7,8 @@ import re
 import socket
 from pathlib import Path
 
-from bench.preview import copy_project, fetch, served, wait_for
+from bench.preview import fetch, served, wait_for
+from bench.project import copy_project
 
 RECORD = Path("data/statements/2022-07-27-mfa-no-requests.yaml")
 OLD = "The Russian Foreign Ministry says Washington had made no request"

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.project import copy_project
 from generator import load_dataset
-from tests.conftest import REAL_DATA, ROOT, copy_project
+from tests.conftest import BASE_DATA, REAL_DATA, ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
@@ -119,7 +120,7 @@ HOSTILE = (
 
 
 def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", BASE_DATA)
     actor = project / "data" / "actors" / "foreign-office.yaml"
     actor.write_text(
         actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),
