@@ -105,5 +105,6 @@ def article_page(m: Mentions, record_id: str) -> Page:
             "problems": sum(c for v, c in counts.items() if v != "accurate"),
             "summary": summary,
             "paragraphs": _paragraphs(m, article, placed),
+            "titles_only": m.layout.titles_only,
         },
     )

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .cite import page_url
 from .fields import Record
+from .layout import permalink
 from .load import discover, load_all
 from .markdown import escape
 from .models import KINDS
-from .views import place_of
 
 Action = Literal["added", "changed", "removed"]
 ACTIONS: tuple[Action, ...] = ("added", "changed", "removed")
@@ -96,10 +95,9 @@ def _changed_fields(before: Record, after: Record) -> tuple[str, ...]:
 
 
 def preview_path(kind: str, record_id: str) -> str:
-    """Where a record's page is inside the built site (the preview artifact)."""
-    place = place_of(kind, record_id)
-    clean = page_url(place.page, None)
-    return f"{clean}index.html" + (f"#{place.anchor}" if place.anchor else "")
+    """Where a record is inside the built site (the preview artifact): its permalink, a page of
+    its own or a redirect to its section."""
+    return f"{permalink(kind, record_id)}index.html"
 
 
 def summary(

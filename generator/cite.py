@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from .layout import permalink
 from .link import Dataset
+from .markdown import directory_url
 from .models import Actor, Statement
 
 
@@ -38,9 +40,7 @@ class SiteInfo:
 
 def page_url(page: str, anchor: str | None) -> str:
     """The clean URL path of a generated page (`actors/x.md` -> `actors/x/`)."""
-    path = page.removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("/index") else path + "/"
-    return path + (f"#{anchor}" if anchor else "")
+    return directory_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str:
@@ -131,7 +131,7 @@ def claim_ld(dataset: Dataset, site: SiteInfo, claim_id: str) -> dict[str, Any]:
     claim = dataset.claims[claim_id]
     return {
         "@type": "Claim",
-        "@id": site.absolute(f"claims/#{claim_id}"),
+        "@id": site.absolute(permalink("claims", claim_id)),
         "identifier": claim_id,
         "name": claim.proposition,
         "appearance": [
@@ -153,7 +153,7 @@ def contradiction_ld(dataset: Dataset, site: SiteInfo, contradiction_id: str) ->
             parts.append(statement_ld(dataset, site, statement_id))
     return {
         "@type": "CreativeWork",
-        "@id": site.absolute(f"contradictions/#{contradiction_id}"),
+        "@id": site.absolute(permalink("contradictions", contradiction_id)),
         "identifier": contradiction_id,
         "name": item.title,
         "abstract": item.analysis,

@@ -70,6 +70,30 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
+def directory_url(page: str) -> str:
+    """The URL path a page is published at, with directory URLs (`actors/x.md` -> `actors/x/`,
+    `actors/index.md` -> `actors/`, `index.md` -> '')."""
+    path = page.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def relative_url(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative URL between published pages, for raw HTML (which MkDocs does not rewrite,
+    unlike Markdown links to `.md` files)."""
+    if to_page == from_page:
+        return f"#{anchor}" if anchor else "./"
+    base = directory_url(from_page).split("/")[:-1]
+    parts = directory_url(to_page).split("/")[:-1]
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    path = "/".join([".."] * (len(base) - common) + parts[common:])
+    path = path + "/" if path else "./"
+    return path + (f"#{anchor}" if anchor else "")
+
+
 def link(text: str, from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A Markdown link whose visible text is `text`, escaped."""
     return f"[{escape(text)}]({relative(from_page, to_page, anchor)})"

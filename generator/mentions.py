@@ -5,14 +5,15 @@ Every string these functions return is already escaped; templates place them as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .cite import SiteInfo, citation_block, edit_links, page_url
+from .cite import SiteInfo, citation_block, edit_links
 from .fields import Record
+from .layout import Layout, permalink
 from .link import Dataset
-from .markdown import escape, link
+from .markdown import escape, link, relative_url
 from .models import SINGULAR
-from .views import Relations, backlinks, place_of, records, title_of
+from .views import Relations, backlinks, records, title_of
 
 UNVERIFIED_MARK = "**(unverified)**"
 
@@ -27,14 +28,16 @@ class Mentions:
     cited_by: dict[str, list[tuple[str, str]]]
     site: SiteInfo
     relations: Relations
+    layout: Layout
 
     @classmethod
-    def build(cls, dataset: Dataset, site: SiteInfo) -> Mentions:
+    def build(cls, dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> Mentions:
         index, cited_by = records(dataset), backlinks(dataset)
-        return cls(dataset, "", index, cited_by, site, Relations.of(dataset))
+        layout = layout or Layout.of(dataset)
+        return cls(dataset, "", index, cited_by, site, Relations.of(dataset), layout)
 
     def on(self, page: str) -> Mentions:
-        return Mentions(self.dataset, page, self.index, self.cited_by, self.site, self.relations)
+        return replace(self, page=page)
 
     def edit(self, record_id: str) -> str:
         """Edit and correction links for a record, when the repository is known."""
@@ -42,8 +45,7 @@ class Mentions:
 
     def cite(self, record_id: str) -> str:
         """The "Cite this" block for a record."""
-        place = place_of(self.kind(record_id), record_id)
-        path = page_url(place.page, place.anchor)
+        path = permalink(self.kind(record_id), record_id)
         return citation_block(self.site, self.title(record_id), record_id, path)
 
     def kind(self, record_id: str) -> str:
@@ -59,9 +61,14 @@ class Mentions:
 
     def to(self, record_id: str, text: str | None = None) -> str:
         """A link to the record, with its verification mark."""
-        place = place_of(self.kind(record_id), record_id)
+        place = self.layout.place(self.kind(record_id), record_id)
         label = text if text is not None else self.title(record_id)
         return link(label, self.page, place.page, place.anchor) + self.mark(record_id)
+
+    def href(self, record_id: str) -> str:
+        """The relative URL of a record from this page, for raw HTML."""
+        place = self.layout.place(self.kind(record_id), record_id)
+        return relative_url(self.page, place.page, place.anchor)
 
     def many(self, record_ids: list[str]) -> list[str]:
         return [self.to(record_id) for record_id in record_ids]

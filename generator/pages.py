@@ -14,6 +14,7 @@ from .data_page import data_page
 from .dates import date_label, day_heading, entry_time, when_label
 from .glossary import usages
 from .labels import SOURCE_KINDS, label
+from .layout import Layout
 from .link import Dataset
 from .markdown import escape, escape_block
 from .mentions import Mentions, text
@@ -21,29 +22,81 @@ from .models import Event, Statement
 from .overview import Day, overview_svg
 from .pages_common import Page, common, statement_summary
 from .record_pages import actor_page, event_page, source_page, statement_page
+from .shelves import TITLES, pager, section_shelf, shelf_index, shelf_title
 
 
-def plan(dataset: Dataset, site: SiteInfo) -> list[Page]:
+def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list[Page]:
     """Every generated page, sorted by path."""
-    base = Mentions.build(dataset, site)
+    base = Mentions.build(dataset, site, layout)
+    shelved = base.layout.shelves
     pages = [
-        _timeline(dataset, base.on("timeline.md")),
-        _contradictions(dataset, base.on("contradictions.md")),
-        _claims(dataset, base.on("claims.md")),
-        _actors_index(dataset, base.on("actors/index.md")),
-        _statements_index(dataset, base.on("statements/index.md")),
-        _sources_index(dataset, base.on("sources/index.md")),
         _articles_index(dataset, base.on("articles/index.md")),
         _glossary(dataset, base.on("glossary.md")),
         data_page(dataset, base.on("data.md")),
         _corrections(dataset, base.on("corrections.md")),
     ]
-    pages += [actor_page(base.on(f"actors/{i}.md"), i) for i in dataset.actors]
-    pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
-    pages += [event_page(base.on(f"events/{i}.md"), i) for i in dataset.events]
-    pages += [source_page(base.on(f"sources/{i}.md"), i) for i in dataset.sources]
+    if "timeline" in shelved:
+        pages += [
+            shelf_index(dataset, base.on("timeline.md"), "timeline", "Timeline", TIMELINE_INTRO),
+            shelf_index(
+                dataset, base.on("statements/index.md"), "timeline", "Statements", STATEMENTS_INTRO
+            ),
+        ]
+    else:
+        pages += [
+            _timeline(dataset, base.on("timeline.md")),
+            _statements_index(dataset, base.on("statements/index.md")),
+        ]
+        pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
+        pages += [event_page(base.on(f"events/{i}.md"), i) for i in dataset.events]
+    for group, index_page, record_page, intro in (
+        ("actors", _actors_index, actor_page, ACTORS_INTRO),
+        ("sources", _sources_index, source_page, SOURCES_INTRO),
+    ):
+        listing = base.on(f"{group}/index.md")
+        if group in shelved:
+            pages.append(shelf_index(dataset, listing, group, TITLES[group], intro))
+        else:
+            pages.append(index_page(dataset, listing))
+            pages += [record_page(base.on(f"{group}/{i}.md"), i) for i in getattr(dataset, group)]
+    for group in ("timeline", "actors", "sources"):
+        index = "timeline.md" if group == "timeline" else f"{group}/index.md"
+        pages += [
+            section_shelf(dataset, base.on(shelf.path), shelf, index)
+            for shelf in shelved.get(group, ())
+        ]
+    for group, one_page, intro in (
+        ("claims", _claims, CLAIMS_INTRO),
+        ("contradictions", _contradictions, CONTRADICTIONS_INTRO),
+    ):
+        if group not in shelved:
+            pages.append(one_page(dataset, base.on(f"{group}.md"), list(getattr(dataset, group))))
+            continue
+        index = f"{group}.md"
+        pages.append(shelf_index(dataset, base.on(index), group, TITLES[group], intro))
+        for shelf in shelved[group]:
+            m = base.on(shelf.path)
+            title = shelf_title(shelf, len(shelved[group]))
+            pager_links = pager(m, shelved[group], shelf, index)
+            pages.append(one_page(dataset, m, list(shelf.ids), title, pager_links))
     pages += [article_page(base.on(f"articles/{i}.md"), i) for i in dataset.articles]
     return sorted(pages, key=lambda page: page.path)
+
+
+TIMELINE_INTRO = (
+    "Every event and statement in true chronological order across time zones, on numbered "
+    "pages. Times are local, with the equivalent in the other capital (or UTC)."
+)
+STATEMENTS_INTRO = (
+    "Every statement, with the events around it, in chronological order on the timeline's "
+    "pages: the words in the original language, the translations, and the sources."
+)
+ACTORS_INTRO = "Every person, organisation and state, in alphabetical order."
+SOURCES_INTRO = "Every source we cite, in alphabetical order of publisher."
+CLAIMS_INTRO = "Neutral propositions, and the stance each statement takes on them."
+CONTRADICTIONS_INTRO = (
+    "Where the accounts disagree, each side with equal prominence, and our analysis."
+)
 
 
 def _timeline(dataset: Dataset, m: Mentions) -> Page:
@@ -90,9 +143,12 @@ def _timeline(dataset: Dataset, m: Mentions) -> Page:
     return Page("timeline.md", "timeline.md.j2", context)
 
 
-def _contradictions(dataset: Dataset, m: Mentions) -> Page:
+def _contradictions(
+    dataset: Dataset, m: Mentions, ids: list[str], title: str = "Contradictions", pager: str = ""
+) -> Page:
     items = []
-    for record_id, item in dataset.contradictions.items():
+    for record_id in ids:
+        item = dataset.contradictions[record_id]
         sides = [
             {
                 "label": text(side.label),
@@ -119,12 +175,15 @@ def _contradictions(dataset: Dataset, m: Mentions) -> Page:
                 "json_ld": json_ld(contradiction_ld(dataset, m.site, record_id)),
             }
         )
-    return Page("contradictions.md", "contradictions.md.j2", {"items": items})
+    return _sections_page(m, "contradictions.md.j2", title, pager, items)
 
 
-def _claims(dataset: Dataset, m: Mentions) -> Page:
+def _claims(
+    dataset: Dataset, m: Mentions, ids: list[str], title: str = "Claims", pager: str = ""
+) -> Page:
     items = []
-    for record_id, claim in dataset.claims.items():
+    for record_id in ids:
+        claim = dataset.claims[record_id]
         rows = []
         for stance in claim.stances:
             statement = dataset.statements[stance.statement]
@@ -145,7 +204,20 @@ def _claims(dataset: Dataset, m: Mentions) -> Page:
                 "json_ld": json_ld(claim_ld(dataset, m.site, record_id)),
             }
         )
-    return Page("claims.md", "claims.md.j2", {"items": items})
+    return _sections_page(m, "claims.md.j2", title, pager, items)
+
+
+def _sections_page(
+    m: Mentions, template: str, title: str, pager: str, items: list[dict[str, Any]]
+) -> Page:
+    """Claims or contradictions: all on one page, or one shelf of them with its pager."""
+    context = {
+        "title": escape(title),
+        "pager": pager,
+        "items": items,
+        "titles_only": m.layout.titles_only,
+    }
+    return Page(m.page, template, context)
 
 
 def _actors_index(dataset: Dataset, m: Mentions) -> Page:

@@ -18,6 +18,7 @@ from .cite import SiteInfo
 from .export import data_version, exports
 from .glossary import abbreviations
 from .jsonschema import schema_documents
+from .layout import Layout
 from .link import Dataset
 from .pages import plan
 from .pages_common import Page
@@ -50,14 +51,16 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
     return rendered
 
 
-def render_site(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:
+def render_site(
+    dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
+) -> dict[str, str]:
     """Every generated page, each ending with the glossary's abbreviation lines.
 
     Citations carry the data version: a hash of the dataset, unless `site` names one."""
     site = site or SiteInfo()
     if not site.version:
         site = replace(site, version=data_version(dataset))
-    pages = render_pages(plan(dataset, site))
+    pages = render_pages(plan(dataset, site, layout))
     with_terms = {}
     for path, text in pages.items():
         terms = abbreviations(dataset, text)
@@ -65,6 +68,8 @@ def render_site(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str
     return with_terms
 
 
-def site_files(dataset: Dataset, site: SiteInfo | None = None) -> dict[str, str]:
+def site_files(
+    dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
+) -> dict[str, str]:
     """The pages and the published data files: everything a build adds to the docs."""
-    return {**render_site(dataset, site), **exports(dataset, schema_documents())}
+    return {**render_site(dataset, site, layout), **exports(dataset, schema_documents())}

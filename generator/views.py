@@ -13,23 +13,6 @@ from .models import KINDS, SINGULAR, Actor, Annotation, Role, Stance
 from .refs import iter_refs
 from .when import parse_date
 
-PAGE_PER_RECORD = ("actors", "events", "statements", "sources", "articles")
-"""Kinds with a page per record; claims and contradictions are sections of one page each."""
-
-
-@dataclass(frozen=True, order=True)
-class Place:
-    """Where a record is shown: a page, and an anchor on it for records without their own."""
-
-    page: str
-    anchor: str | None = None
-
-
-def place_of(kind: str, record_id: str) -> Place:
-    if kind in PAGE_PER_RECORD:
-        return Place(f"{kind}/{record_id}.md")
-    return Place(f"{kind}.md", record_id)
-
 
 def records(dataset: Dataset) -> dict[str, tuple[str, Record]]:
     """Every record by id, with its kind."""

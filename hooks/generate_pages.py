@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,13 +27,14 @@ from generator import check_data  # noqa: E402
 from generator.cite import SiteInfo  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
 from generator.glossary import abbreviations  # noqa: E402
-from generator.link import Dataset  # noqa: E402
+from generator.layout import redirects  # noqa: E402
 from generator.load import FileCache  # noqa: E402
 from generator.render import site_files  # noqa: E402
 from generator.write import write_tree  # noqa: E402
 
-_loaded: dict[str, Dataset] = {}
-"""The dataset of the build in progress (MkDocs hooks share no other state between events)."""
+_loaded: dict[str, Any] = {}
+"""The dataset of the build in progress and its redirect pages (MkDocs hooks share no other
+state between events)."""
 _parsed: FileCache = {}
 """Parsed data files kept across rebuilds of one `mkdocs serve`: unchanged files are not
 parsed again."""
@@ -90,6 +92,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         version=PREVIEW_VERSION if preview else "",
     )
     generated = site_files(dataset, site)
+    moved = redirects(dataset)
+    taken = {file.dest_uri for file in files} | {
+        File(path, None, config.site_dir, config.use_directory_urls).dest_uri for path in generated
+    }
+    clash = sorted(taken.intersection(moved))
+    if clash:
+        raise PluginError(f"{clash[0]} is both a page and a record's address; rename the page")
+    _loaded["redirects"] = moved
     if preview is not None:
         write_tree(generated, preview)
     for path, text in generated.items():
@@ -110,3 +120,14 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
         return markdown
     terms = abbreviations(_loaded["dataset"], markdown)
     return f"{markdown}\n\n{terms}\n" if terms else markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Every record keeps the address `kind/id/`: where a record is a section of a larger page,
+    a small redirect page is written there (plain HTML, outside MkDocs' pages: tens of
+    thousands of them cost MkDocs nothing)."""
+    site_dir = Path(config.site_dir)
+    for relative, text in _loaded.get("redirects", {}).items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -134,7 +134,7 @@ def test_every_record_page_offers_cite_this() -> None:
             assert f"@misc{{{record_id}," in page
     for kind in ("claims", "contradictions"):
         for record_id in getattr(DATASET, kind):
-            assert f"https://example.org/x/{kind}/#{record_id}" in pages[f"{kind}.md"]
+            assert f"https://example.org/x/{kind}/{record_id}/" in pages[f"{kind}.md"]
 
 
 def test_without_a_site_url_citations_use_root_paths() -> None:
