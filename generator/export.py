@@ -119,8 +119,8 @@ def times(dataset: Dataset) -> dict[str, dict[str, Any]]:
     return found
 
 
-def explainer_json(dataset: Dataset) -> str:
-    records = records_json(dataset)
+def explainer_json(dataset: Dataset, records: dict[str, dict[str, Any]] | None = None) -> str:
+    records = records or records_json(dataset)
     document = {
         "schema_version": SCHEMA_VERSION,
         "data_version": data_version(dataset, records),
@@ -210,10 +210,13 @@ def _is_plain(annotation: Any, kind: type) -> bool:
     return False
 
 
-def exports(dataset: Dataset, schemas: dict[str, str]) -> dict[str, str]:
-    """Every published data file: path under the site -> text."""
+def exports(
+    dataset: Dataset, schemas: dict[str, str], records: dict[str, dict[str, Any]] | None = None
+) -> dict[str, str]:
+    """Every published data file: path under the site -> text (`records`: `records_json`, when
+    the caller has it already)."""
     files = {
-        "data/explainer.json": explainer_json(dataset),
+        "data/explainer.json": explainer_json(dataset, records),
         "data/explainer.schema.json": export_schema(),
     }
     for kind in KINDS:

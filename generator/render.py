@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from .cite import SiteInfo
-from .export import data_version, exports
+from .export import data_version, exports, records_json
 from .glossary import abbreviations
 from .jsonschema import schema_documents
 from .layout import Layout
@@ -72,4 +72,11 @@ def site_files(
     dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
 ) -> dict[str, str]:
     """The pages and the published data files: everything a build adds to the docs."""
-    return {**render_site(dataset, site, layout), **exports(dataset, schema_documents())}
+    records = records_json(dataset)  # once: the exports and the data version both need it
+    site = site or SiteInfo()
+    if not site.version:
+        site = replace(site, version=data_version(dataset, records))
+    return {
+        **render_site(dataset, site, layout),
+        **exports(dataset, schema_documents(), records),
+    }

@@ -28,7 +28,7 @@ def test_make_bench_prints_the_table_and_ratios(tmp_path: Path) -> None:
         assert int(records.replace(",", "")) == expected
         assert len(list((tmp_path / f"n{statements}" / "data").rglob("*.yaml"))) == expected
     assert "- t(6) / t(3) for the full build: " in result.stdout
-    assert "check + render = " in result.stdout
+    assert "check + render (the render command) = " in result.stdout
     # Both builds wrote a site with the synthetic statements in it.
     for site in ("site", "plain-site"):
         assert (tmp_path / "n6" / site / "search" / "search_index.json").is_file()

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import load_dataset
+from generator.layout import Layout
 from generator.render import render_site
 from generator.yamlio import parse_text
 from tests.conftest import BASE_DATA
@@ -61,7 +62,7 @@ def fill(value: object, text: str) -> object:
     return value
 
 
-def site_with(text: str, tmp: Path) -> dict[str, Structure]:
+def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structure]:
     data = tmp / "data"
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(BASE_DATA, data)
@@ -76,8 +77,11 @@ def site_with(text: str, tmp: Path) -> dict[str, Structure]:
         path.write_text(
             yaml.safe_dump(record, allow_unicode=True, default_style='"'), encoding="utf-8"
         )
+    dataset = load_dataset(data)
+    # Shelved: every record a section of a shelf page (layout.py), written as HTML, not Markdown.
+    layout = Layout.of(dataset, page_limit=1, shelf_size=2) if shelved else None
     pages = {}
-    for page, source in render_site(load_dataset(data)).items():
+    for page, source in render_site(dataset, layout=layout).items():
         parsed = Structure()
         parsed.feed(markdown.markdown(source, extensions=EXTENSIONS))
         pages[page] = parsed
@@ -112,3 +116,19 @@ def test_no_text_field_can_change_any_page_structure(value: str, tmp_path_factor
     assert collapsed(value) in actor
     article = collapsed("".join(hostile["articles/report.md"].text))
     assert collapsed(f"Start {value} end.") in article
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=text_values)
+def test_no_text_field_can_change_a_shelf_page_structure(
+    value: str, tmp_path_factory: object
+) -> None:
+    tmp = tmp_path_factory.mktemp("shelved")  # type: ignore[attr-defined]
+    plain = site_with("plain words", tmp / "plain", shelved=True)
+    hostile = site_with(value, tmp / "hostile", shelved=True)
+    assert sorted(plain) == sorted(hostile)
+    assert "actors/page/1.md" in plain and "timeline/page/1.md" in plain
+    for page in plain:
+        assert hostile[page].shape == plain[page].shape, page
+    actors = collapsed("".join(hostile["actors/page/1.md"].text))
+    assert collapsed(value) in actors

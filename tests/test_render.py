@@ -9,6 +9,7 @@ import pytest
 from generator import load_dataset
 from generator.cli import main
 from generator.glossary import usages
+from generator.layout import Layout
 from generator.pages import USED_IN_SHOWN
 from generator.render import render_site
 from generator.synth import write_dataset
@@ -18,13 +19,23 @@ from tests.conftest import BASE_DATA, REAL_DATA
 EXPECTED = Path(__file__).parent / "cases" / "pages"
 
 
-def test_base_dataset_renders_the_expected_pages(request: pytest.FixtureRequest) -> None:
-    pages = render_site(load_dataset(BASE_DATA))
+EXPECTED_SHELVED = Path(__file__).parent / "cases" / "shelved"
+
+
+@pytest.mark.parametrize("shelved", [False, True], ids=["page-per-record", "shelved"])
+def test_base_dataset_renders_the_expected_pages(
+    request: pytest.FixtureRequest, shelved: bool
+) -> None:
+    """The golden pages; shelved: the same data past limits lowered to shelve every kind."""
+    dataset = load_dataset(BASE_DATA)
+    layout = Layout.of(dataset, page_limit=1, shelf_size=2) if shelved else None
+    pages = render_site(dataset, layout=layout)
+    folder = EXPECTED_SHELVED if shelved else EXPECTED
     if request.config.getoption("--update-goldens"):
-        write_tree(pages, EXPECTED)
+        write_tree(pages, folder)
     expected = {
-        p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8")
-        for p in EXPECTED.rglob("*.md")
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in folder.rglob("*.md")
     }
     assert sorted(pages) == sorted(expected)
     for path, text in pages.items():
