@@ -22,7 +22,7 @@ from generator.layout import PAGE_LIMIT, SHELF_SIZE, Layout
 from generator.link import Dataset
 from generator.synth import write_dataset
 from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM_ARGS, DEBIAN_CHROMIUM, _QuietHandler
+from tests.test_browser import AXE, CHROMIUM_ARGS, DEBIAN_CHROMIUM, _QuietHandler
 from tests.test_site_build import ENV
 
 STATEMENTS = 900
@@ -121,6 +121,11 @@ def test_a_permalink_opens_the_section_in_a_browser(built: tuple[Path, Dataset])
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
                 assert overflow <= 0
+                page.add_script_tag(path=str(AXE))
+                violations = page.evaluate(
+                    "async () => (await axe.run(document)).violations.map(v => v.id)"
+                )
+                assert violations == []
                 assert errors == []
                 page.close()
             browser.close()
