@@ -74,7 +74,6 @@ def shelf_index(dataset: Dataset, m: Mentions, group: str, title: str, intro: st
             "link": link(f"Page {shelf.number}", m.page, shelf.path),
             "first": escape(guide_word(dataset, m, shelf.ids[0])),
             "last": escape(guide_word(dataset, m, shelf.ids[-1])),
-            "count": len(shelf.ids),
         }
         for shelf in shelves
     ]
@@ -82,7 +81,7 @@ def shelf_index(dataset: Dataset, m: Mentions, group: str, title: str, intro: st
     context: dict[str, Any] = {
         "title": escape(title),
         "intro": escape(intro),
-        "total": total,
+        "total": f"{total:,}",
         "per_page": len(shelves[0].ids),
         "rows": rows,
     }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -115,7 +117,8 @@ def test_generator_core_imports_nothing_from_mkdocs() -> None:
 
 
 HOSTILE = (
-    '<script>alert("x")</script> **bold** {{ config }} !!! note [a](javascript:alert(1)) --8<-- "x"'
+    '</title><script>alert("x")</script> **bold** {{ config }} !!! note [a](javascript:alert(1))'
+    ' --8<-- "x"'
 )
 
 
@@ -133,6 +136,8 @@ def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     assert HOSTILE in " ".join("".join(page.text).split())
     html = (site / "actors" / "foreign-office" / "index.html").read_text(encoding="utf-8")
     assert '<script>alert("x")' not in html
+    # The name is the page's title too (see overrides/main.html).
+    assert "<title>&lt;/title&gt;&lt;script&gt;" in html
     assert "javascript:alert" not in " ".join(a.get("href") or "" for a in page.anchors)
     assert "<strong>bold</strong>" not in html
 
@@ -167,3 +172,20 @@ def test_every_record_is_within_two_clicks_of_home(site: Path) -> None:
         for record_id in getattr(dataset, kind):
             assert f"/{kind}/{record_id}/" in reached, (kind, record_id)
     assert {"/claims/", "/contradictions/", "/timeline/"} <= reached
+
+
+def test_every_page_is_titled_by_its_heading(site: Path) -> None:
+    """The browser tab, bookmarks and search results name a page by its heading, not by its
+    file name (MkDocs takes the title from a first-level heading only if it comes first)."""
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        text = path.read_text(encoding="utf-8")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+        if 'http-equiv="refresh"' in text or heading is None:
+            continue
+        plain = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).replace("¶", "").strip()
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        assert title is not None, path
+        assert html.unescape(title.group(1)).startswith(" ".join(plain.split())), path
+        checked += 1
+    assert checked > 150
