@@ -27,7 +27,7 @@ from generator import check_data  # noqa: E402
 from generator.cite import SiteInfo  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
 from generator.glossary import abbreviations  # noqa: E402
-from generator.layout import redirects  # noqa: E402
+from generator.layout import Layout, redirects  # noqa: E402
 from generator.load import FileCache  # noqa: E402
 from generator.render import site_files  # noqa: E402
 from generator.write import write_tree  # noqa: E402
@@ -91,14 +91,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         branch=branch,
         version=PREVIEW_VERSION if preview else "",
     )
-    generated = site_files(dataset, site)
-    moved = redirects(dataset)
-    taken = {file.dest_uri for file in files} | {
-        File(path, None, config.site_dir, config.use_directory_urls).dest_uri for path in generated
-    }
-    clash = sorted(taken.intersection(moved))
+    layout = Layout.of(dataset)  # once: the pages and the redirect pages follow the same one
+    generated = site_files(dataset, site, layout)
+    moved = redirects(dataset, layout)
+    # A record's address must stay free: a hand-written page published there would hide it.
+    clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in moved)
     if clash:
-        raise PluginError(f"{clash[0]} is both a page and a record's address; rename the page")
+        source, address = clash[0]
+        raise PluginError(
+            f"docs/{source} is published at {address}, the address of a record; "
+            "rename or move the page"
+        )
     _loaded["redirects"] = moved
     if preview is not None:
         write_tree(generated, preview)

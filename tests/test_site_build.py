@@ -189,3 +189,17 @@ def test_every_page_is_titled_by_its_heading(site: Path) -> None:
         assert html.unescape(title.group(1)).startswith(" ".join(plain.split())), path
         checked += 1
     assert checked > 150
+
+
+def test_a_page_at_a_records_address_is_refused(tmp_path: Path) -> None:
+    """Claims have no page of their own; `claims/<id>/` redirects to the claim's section, and
+    a hand-written page there would hide it."""
+    project = copy_project(tmp_path / "project", BASE_DATA)
+    (project / "docs" / "claims").mkdir()
+    (project / "docs" / "claims" / "request-made.md").write_text("# Mine\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        "docs/claims/request-made.md is published at claims/request-made/index.html, "
+        "the address of a record; rename or move the page"
+    ) in result.stderr
