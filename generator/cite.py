@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from .layout import permalink
 from .link import Dataset
-from .markdown import directory_url
 from .models import Actor, Statement
 
 
@@ -36,11 +35,6 @@ class SiteInfo:
     def absolute(self, path: str) -> str:
         """The public URL of a page path such as `statements/x/`, or `/statements/x/`."""
         return (self.url.rstrip("/") + "/" if self.url else "/") + path
-
-
-def page_url(page: str, anchor: str | None) -> str:
-    """The clean URL path of a generated page (`actors/x.md` -> `actors/x/`)."""
-    return directory_url(page) + (f"#{anchor}" if anchor else "")
 
 
 def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str:

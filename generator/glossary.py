@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .fields import Record
 from .link import Dataset
 from .models import Term
 from .views import records
@@ -41,8 +42,11 @@ def abbreviations(dataset: Dataset, page: str | None = None) -> str:
     return "\n".join(f"*[{form}]: {lines[form]}" for form in ordered)
 
 
-def usages(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
-    """For each term id, the (kind, id) of every record whose text uses the term or an alias."""
+def usages(
+    dataset: Dataset, index: dict[str, tuple[str, Record]] | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """For each term id, the (kind, id) of every record whose text uses the term or an alias
+    (`index`: `records(dataset)`, when the caller has it already)."""
     patterns = {
         term_id: (
             forms(term),
@@ -51,7 +55,7 @@ def usages(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
         for term_id, term in dataset.glossary.items()
     }
     used: dict[str, list[tuple[str, str]]] = {term_id: [] for term_id in dataset.glossary}
-    for record_id, (kind, record) in sorted(records(dataset).items()):
+    for record_id, (kind, record) in sorted((index or records(dataset)).items()):
         if kind == "glossary":
             continue
         text = "\n".join(_strings(record))

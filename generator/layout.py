@@ -114,9 +114,6 @@ class Layout:
         download before the first search; titles (with speaker, date and summary) stay in."""
         return bool(self.shelves)
 
-    def shelved(self, kind: str) -> bool:
-        return any(kind in SHELF_GROUPS[group] for group in self.shelves)
-
     def place(self, kind: str, record_id: str) -> Place:
         shelf = self.shelf_of.get(record_id)
         if shelf is not None:

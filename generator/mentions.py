@@ -32,7 +32,8 @@ class Mentions:
 
     @classmethod
     def build(cls, dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> Mentions:
-        index, cited_by = records(dataset), backlinks(dataset)
+        index = records(dataset)
+        cited_by = backlinks(index)
         layout = layout or Layout.of(dataset)
         return cls(dataset, "", index, cited_by, site, Relations.of(dataset), layout)
 

@@ -37,10 +37,8 @@ def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list
     ]
     if "timeline" in shelved:
         pages += [
-            shelf_index(dataset, base.on("timeline.md"), "timeline", "Timeline", TIMELINE_INTRO),
-            shelf_index(
-                dataset, base.on("statements/index.md"), "timeline", "Statements", STATEMENTS_INTRO
-            ),
+            shelf_index(base.on("timeline.md"), "timeline", "Timeline", TIMELINE_INTRO),
+            shelf_index(base.on("statements/index.md"), "timeline", "Statements", STATEMENTS_INTRO),
         ]
     else:
         pages += [
@@ -55,15 +53,14 @@ def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list
     ):
         listing = base.on(f"{group}/index.md")
         if group in shelved:
-            pages.append(shelf_index(dataset, listing, group, TITLES[group], intro))
+            pages.append(shelf_index(listing, group, TITLES[group], intro))
         else:
             pages.append(index_page(dataset, listing))
             pages += [record_page(base.on(f"{group}/{i}.md"), i) for i in getattr(dataset, group)]
     for group in ("timeline", "actors", "sources"):
         index = "timeline.md" if group == "timeline" else f"{group}/index.md"
         pages += [
-            section_shelf(dataset, base.on(shelf.path), shelf, index)
-            for shelf in shelved.get(group, ())
+            section_shelf(base.on(shelf.path), shelf, index) for shelf in shelved.get(group, ())
         ]
     for group, one_page, intro in (
         ("claims", _claims, CLAIMS_INTRO),
@@ -73,7 +70,7 @@ def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list
             pages.append(one_page(dataset, base.on(f"{group}.md"), list(getattr(dataset, group))))
             continue
         index = f"{group}.md"
-        pages.append(shelf_index(dataset, base.on(index), group, TITLES[group], intro))
+        pages.append(shelf_index(base.on(index), group, TITLES[group], intro))
         for shelf in shelved[group]:
             m = base.on(shelf.path)
             title = shelf_title(shelf, len(shelved[group]))
@@ -277,7 +274,7 @@ megabytes."""
 
 
 def _glossary(dataset: Dataset, m: Mentions) -> Page:
-    used = usages(dataset)
+    used = usages(dataset, m.index)
     items = [
         {
             **common(m, term_id),

@@ -7,7 +7,6 @@ from typing import Any
 
 from .dates import date_label
 from .layout import Shelf
-from .link import Dataset
 from .markdown import escape, link
 from .mentions import Mentions
 from .models import Event, Statement
@@ -25,7 +24,7 @@ GUIDE_LENGTH = 60
 """Guide words (the first and last record of a shelf) are cut to this many characters."""
 
 
-def guide_word(dataset: Dataset, m: Mentions, record_id: str) -> str:
+def guide_word(m: Mentions, record_id: str) -> str:
     """How a shelf's first or last record is named in the list of shelves."""
     record = m.index[record_id][1]
     if isinstance(record, Statement | Event):
@@ -49,10 +48,10 @@ def pager(m: Mentions, shelves: tuple[Shelf, ...], shelf: Shelf, index: str) -> 
     return " · ".join(parts)
 
 
-def section_shelf(dataset: Dataset, m: Mentions, shelf: Shelf, index: str) -> Page:
+def section_shelf(m: Mentions, shelf: Shelf, index: str) -> Page:
     """A shelf of statements and events, actors, or sources, as compact HTML sections."""
     shelves = m.layout.shelves[shelf.group]
-    first, last = guide_word(dataset, m, shelf.ids[0]), guide_word(dataset, m, shelf.ids[-1])
+    first, last = guide_word(m, shelf.ids[0]), guide_word(m, shelf.ids[-1])
     return Page(
         shelf.path,
         "shelf.md.j2",
@@ -65,15 +64,15 @@ def section_shelf(dataset: Dataset, m: Mentions, shelf: Shelf, index: str) -> Pa
     )
 
 
-def shelf_index(dataset: Dataset, m: Mentions, group: str, title: str, intro: str) -> Page:
+def shelf_index(m: Mentions, group: str, title: str, intro: str) -> Page:
     """A page listing the shelves of a group with their guide words: where the page that
     listed every record used to be."""
     shelves = m.layout.shelves[group]
     rows = [
         {
             "link": link(f"Page {shelf.number}", m.page, shelf.path),
-            "first": escape(guide_word(dataset, m, shelf.ids[0])),
-            "last": escape(guide_word(dataset, m, shelf.ids[-1])),
+            "first": escape(guide_word(m, shelf.ids[0])),
+            "last": escape(guide_word(m, shelf.ids[-1])),
         }
         for shelf in shelves
     ]

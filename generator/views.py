@@ -40,10 +40,11 @@ def title_of(dataset: Dataset, kind: str, record_id: str) -> str:
     return str(record.title)
 
 
-def backlinks(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
-    """For each id, the (kind, id) of every other record that refers to it, in a total order."""
+def backlinks(index: dict[str, tuple[str, Record]]) -> dict[str, list[tuple[str, str]]]:
+    """For each id in `index` (see `records`), the (kind, id) of every other record that
+    refers to it, in a total order."""
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for record_id, (kind, record) in records(dataset).items():
+    for record_id, (kind, record) in index.items():
         for _loc, target, _marker in iter_refs(record):
             if target != record_id:
                 found[target].add((kind, record_id))
