@@ -18,7 +18,10 @@ from pydantic_core import PydanticCustomError
 
 from . import when as timing
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""For JSON Schema, where `$` is the end of the text."""
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.ASCII)
+r"""The same for Python: `\Z`, since Python's `$` also matches before a final line break."""
 MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 20_000
 """Longer than any quote or analysis needs; an article's full text may use MAX_ARTICLE_LENGTH."""
@@ -33,7 +36,13 @@ class Ref:
     kinds: tuple[str, ...]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls and the bidirectional embeddings, overrides and isolates, which make
+text display in another order than it is stored (and so read differently than it is)."""
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+                        r"\u2060-\u2064\u3164\ufeff\uffa0]")  # fmt: skip
+"""Zero-width and other invisible characters, and the directional marks: in a name or an
+address they make two strings that look the same differ ("La\u200bvrov" beside "Lavrov")."""
 
 
 def _text(value: str) -> str:
@@ -44,13 +53,37 @@ def _text(value: str) -> str:
     if control:
         raise PydanticCustomError(
             "bad-character",
-            "the control character U+{code} is not allowed in text",
-            {"code": f"{ord(control.group()):04X}"},
+            "the control character U+{code}{name} is not allowed in text",
+            {"code": f"{ord(control.group()):04X}", "name": _character_name(control.group())},
         )
     return value
 
 
+def _name(value: str) -> str:
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        raise PydanticCustomError(
+            "bad-character",
+            "the invisible character U+{code}{name} is not allowed in a name",
+            {"code": f"{ord(invisible.group()):04X}", "name": _character_name(invisible.group())},
+        )
+    return value
+
+
+def _character_name(character: str) -> str:
+    """` (its Unicode name)`, or nothing for the controls, which have none."""
+    name = unicodedata.name(character, "")
+    return f" ({name.lower()})" if name else ""
+
+
 def _url(value: str) -> str:
+    invisible = _INVISIBLE.search(value) or _CONTROL.search(value)
+    if invisible:
+        raise PydanticCustomError(
+            "bad-url",
+            "the address holds the invisible character U+{code}{name}",
+            {"code": f"{ord(invisible.group()):04X}", "name": _character_name(invisible.group())},
+        )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
         raise PydanticCustomError(
@@ -96,6 +129,8 @@ def slug_hint(text: str) -> str:
 
 
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH), AfterValidator(_text)]
+Name = Annotated[str, Field(max_length=500), AfterValidator(_text), AfterValidator(_name)]
+"""A name or alias: text without invisible characters, so every name reads as it is stored."""
 LongText = Annotated[str, Field(max_length=MAX_ARTICLE_LENGTH), AfterValidator(_text)]
 """Text that may run to a whole article."""
 # `json_schema_extra` patterns help editors flag mistakes as they type; the validators
@@ -120,7 +155,7 @@ Language = Annotated[
     AfterValidator(_language),
 ]
 
-_ID_SCHEMA = Field(json_schema_extra={"pattern": ID_PATTERN.pattern})
+_ID_SCHEMA = Field(json_schema_extra={"pattern": ID_REGEX})
 ActorRef = Annotated[str, _ID_SCHEMA, Ref(("actors",))]
 SourceRef = Annotated[str, _ID_SCHEMA, Ref(("sources",))]
 StatementRef = Annotated[str, _ID_SCHEMA, Ref(("statements",))]
@@ -135,17 +170,35 @@ AnyRef = Annotated[
 """Any record except a glossary term."""
 
 
+_TERM_PUNCTUATION = frozenset(" -.'’&/")
+"""Besides letters, digits and combining marks, what a glossary term may contain inside it."""
+
+
 def _term(value: str) -> str:
-    # A term becomes Markdown abbreviation syntax `*[term]: ...`: brackets, asterisks and line
-    # breaks would end or break that syntax, so they are refused rather than escaped.
-    if not value.strip() or any(ch in value for ch in "[]*\n\r") or value != value.strip():
+    # A term is looked for in the text of every page: it must read as words. Letters (any
+    # script), digits, marks and a little inner punctuation, starting with a letter or digit
+    # and ending with one or a full stop (`U.S.`); no markup, no invisible characters, no
+    # bare number (it would mark every figure on the site).
+    inner_ok = all(_is_term_letter(ch) or ch in _TERM_PUNCTUATION for ch in value)
+    ends_ok = (
+        len(value) >= 2
+        and _is_term_letter(value[0])
+        and (_is_term_letter(value[-1]) or value[-1] == ".")
+        and "  " not in value
+    )
+    if not (inner_ok and ends_ok) or value.replace(".", "").isdigit():
         raise PydanticCustomError(
             "bad-term",
-            "'{term}' cannot be a glossary term: "
-            "no brackets, asterisks, line breaks or spaces at either end",
+            "'{term}' cannot be a glossary term: use at least two characters, letters and "
+            "digits with single spaces, hyphens, full stops, apostrophes, '&' or '/' inside, "
+            "starting with a letter or digit, and not only digits",
             {"term": value},
         )
     return value
+
+
+def _is_term_letter(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LMN" and unicodedata.category(character) != "No"
 
 
 TermText = Annotated[str, Field(max_length=80), AfterValidator(_term)]

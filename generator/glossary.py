@@ -1,8 +1,7 @@
-"""Glossary terms: where each is used, and the abbreviation lines that make tooltips.
+"""Glossary terms: where each is used, and the explanation each form carries as a tooltip.
 
-Every page (generated or hand-written) gets one `*[term]: explanation` line per term and alias;
-the Markdown `abbr` extension then marks each occurrence with its explanation, and the theme
-shows it as a tooltip.
+Every page (generated or hand-written) has each occurrence of a term or alias marked with its
+explanation once the page is HTML (`term_marks.py`); the site's script shows it as a tooltip.
 """
 
 from __future__ import annotations
@@ -16,7 +15,12 @@ from pydantic import BaseModel
 from .fields import Record
 from .link import Dataset
 from .models import Term
+from .term_marks import Glossary
 from .views import records
+
+TOOLTIP_LIMIT = 300
+"""Characters of explanation a tooltip carries; the glossary page has the whole definition.
+Every occurrence repeats it, so a long definition on a frequent term would multiply pages."""
 
 
 def forms(term: Term) -> list[str]:
@@ -24,22 +28,25 @@ def forms(term: Term) -> list[str]:
 
 
 def explanation(term: Term) -> str:
-    """The tooltip text: the expansion, then the definition, on one line."""
+    """The tooltip text: the expansion, then the definition, on one line, at most
+    TOOLTIP_LIMIT characters (cut at a word, with an ellipsis)."""
     text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
-    return " ".join(text.split())
+    flat = " ".join(text.split())
+    if len(flat) <= TOOLTIP_LIMIT:
+        return flat
+    cut = flat[: TOOLTIP_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def abbreviations(dataset: Dataset, page: str | None = None) -> str:
-    """Abbreviation definitions, longest first, one per line: for every term and alias, or,
-    given a page's Markdown, only those that occur in it (each one costs the page a scan)."""
-    lines = {
-        form: explanation(term)
-        for term in dataset.glossary.values()
-        for form in forms(term)
-        if page is None or form in page
-    }
-    ordered = sorted(lines, key=lambda form: (-len(form), form))
-    return "\n".join(f"*[{form}]: {lines[form]}" for form in ordered)
+def glossary(dataset: Dataset) -> Glossary:
+    """Every form of every term with its explanation, ready for `term_marks.mark_terms`."""
+    return Glossary.of(
+        {
+            form: explanation(term)
+            for _, term in sorted(dataset.glossary.items())
+            for form in forms(term)
+        }
+    )
 
 
 def usages(

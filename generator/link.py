@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .chronology import Moment, SortKey, chronological, interval_of, sort_keys
+from .common_words import common_forms, explainer_languages
 from .diagnostics import Diagnostic, did_you_mean
 from .explain import format_loc
 from .fields import Record
@@ -67,6 +68,10 @@ def link(loaded: list[Loaded]) -> tuple[Dataset | None, list[Diagnostic]]:
         by_kind[item.kind][item.id] = item.record
     for item in ordered:
         problems.extend(_rule_problems(item, by_kind))
+    languages = explainer_languages(item.record for item in ordered)
+    for item in ordered:
+        if isinstance(item.record, Term):
+            problems.extend(_common_word_problems(item, item.record, languages))
     moments = _moments(by_kind)
     keys, order_problems = sort_keys(moments)
     for problem in order_problems:
@@ -270,6 +275,19 @@ def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
                 f"the passage occurs {len(found)} time(s), not {annotation.occurrence}",
                 f"use an occurrence from 1 to {len(found)}",
             )
+
+
+def _common_word_problems(
+    item: Loaded, term: Term, languages: frozenset[str]
+) -> Iterator[Diagnostic]:
+    for loc, form in common_forms(term, languages):
+        yield _at(
+            item,
+            loc,
+            "common-word",
+            f"'{form}' is a common word: it would be marked wherever it occurs on the site",
+            "use a more specific form, or set 'mark_common_words: true' if that is intended",
+        )
 
 
 def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:

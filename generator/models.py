@@ -19,6 +19,7 @@ from .fields import (
     Language,
     LongText,
     MomentRef,
+    Name,
     Record,
     SourceRef,
     StatementRef,
@@ -35,7 +36,7 @@ from .fields import (
 class OriginalName(Strict):
     """A name as written in its own language and script."""
 
-    text: Text
+    text: Name
     """The name in the original script, e.g. `Сергей Викторович Лавров`."""
     lang: Language
     """Language code of the name, e.g. `ru`."""
@@ -61,11 +62,11 @@ class Actor(Record):
 
     kind: Literal["person", "organisation", "state"]
     """What sort of actor this is."""
-    name: Text
+    name: Name
     """The name readers know, in English."""
     name_original: OriginalName | None = None
     """The name in the actor's own language and script."""
-    aliases: list[Text] = []
+    aliases: list[Name] = []
     """Other spellings found in sources (e.g. `Sergei Lavrov`)."""
     description: Text
     """Who this is, in our own words, one or two sentences."""
@@ -92,7 +93,7 @@ SourceKind = Literal[
 class Source(Record):
     """A document we cite: a transcript, a statement, a news report, a copy of one of these."""
 
-    publisher: Text
+    publisher: Name
     """Who published this copy, e.g. `Reuters` or `U.S. Embassy in Italy`."""
     title: Text | None = None
     """The title as shown; omit when the stored copy showed none (the page says so)."""
@@ -359,7 +360,7 @@ class Term(Record):
     """The term as it appears in text, e.g. `SCO` or `megaphone diplomacy` (case-sensitive)."""
     expansion: Text | None = None
     """What an abbreviation stands for, e.g. `Shanghai Cooperation Organisation`."""
-    aliases: list[TermText] = []
+    aliases: list[TermText] = Field(default=[], max_length=20)
     """Other forms that get the same tooltip, e.g. `ШОС` or `wrongfully detained`."""
     definition: Text
     """What it means here, in our own words, one or two sentences."""
@@ -367,6 +368,9 @@ class Term(Record):
     """Records that show the term in use or explain it further."""
     sources: list[SourceRef] = []
     """Sources for any fact the definition states."""
+    mark_common_words: bool = False
+    """`true` to mark a term or alias that is also a common word of the explainer's languages
+    (such as `state`): every occurrence on every page then gets the tooltip."""
 
 
 KINDS: dict[str, type[Record]] = {

@@ -16,7 +16,6 @@ import jinja2
 
 from .cite import SiteInfo
 from .export import data_version, exports, records_json
-from .glossary import abbreviations
 from .jsonschema import schema_documents
 from .layout import Layout
 from .link import Dataset
@@ -54,18 +53,13 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
 def render_site(
     dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
 ) -> dict[str, str]:
-    """Every generated page, each ending with the glossary's abbreviation lines.
+    """Every generated page. Glossary terms are marked later, in the HTML (`term_marks.py`).
 
     Citations carry the data version: a hash of the dataset, unless `site` names one."""
     site = site or SiteInfo()
     if not site.version:
         site = replace(site, version=data_version(dataset))
-    pages = render_pages(plan(dataset, site, layout))
-    with_terms = {}
-    for path, text in pages.items():
-        terms = abbreviations(dataset, text)
-        with_terms[path] = f"{text}\n{terms}\n" if terms else text
-    return with_terms
+    return render_pages(plan(dataset, site, layout))
 
 
 def site_files(

@@ -26,14 +26,15 @@ if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the projec
 from generator import check_data  # noqa: E402
 from generator.cite import SiteInfo  # noqa: E402
 from generator.diagnostics import format_report  # noqa: E402
-from generator.glossary import abbreviations  # noqa: E402
+from generator.glossary import glossary  # noqa: E402
 from generator.layout import Layout, redirects  # noqa: E402
 from generator.load import FileCache  # noqa: E402
 from generator.render import site_files  # noqa: E402
+from generator.term_marks import mark_terms  # noqa: E402
 from generator.write import write_tree  # noqa: E402
 
 _loaded: dict[str, Any] = {}
-"""The dataset of the build in progress and its redirect pages (MkDocs hooks share no other
+"""The glossary of the build in progress and its redirect pages (MkDocs hooks share no other
 state between events)."""
 _parsed: FileCache = {}
 """Parsed data files kept across rebuilds of one `mkdocs serve`: unchanged files are not
@@ -78,8 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             f"{len(problems)} problem(s) in data:\n" + format_report(problems, "text")
         )
-    # Kept for on_page_markdown in this same build; replaced at the start of the next one.
-    _loaded["dataset"] = dataset
+    # Kept for on_page_content in this same build; replaced at the start of the next one.
+    _loaded["glossary"] = glossary(dataset)
     # edit_uri looks like "edit/main/docs/": its second part is the branch.
     parts = (config.edit_uri or "").strip("/").split("/")
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
@@ -117,12 +118,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    """Hand-written pages get the glossary's tooltips too (generated ones already have them)."""
-    if page.file.generated_by is not None or "dataset" not in _loaded:
-        return markdown
-    terms = abbreviations(_loaded["dataset"], markdown)
-    return f"{markdown}\n\n{terms}\n" if terms else markdown
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """Glossary terms marked in every page's HTML, generated or hand-written."""
+    if "glossary" not in _loaded:
+        return html
+    return mark_terms(html, _loaded["glossary"])
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -270,7 +270,7 @@ def test_glossary_tooltips_on_hover_and_keyboard_focus(
     page.goto(f"{base_url}/statements/2022-07-27-mfa-no-requests/")
     terms = page.locator("abbr", has_text="TASS")
     terms.first.hover()
-    tooltip = page.locator(".md-tooltip2", has_text="A Russian state news agency")
+    tooltip = page.locator(".glossary-tooltip", has_text="A Russian state news agency")
     tooltip.first.wait_for(state="visible", timeout=5_000)
     page.mouse.move(0, 0)
     tooltip.first.wait_for(state="hidden", timeout=5_000)
