@@ -6,7 +6,10 @@ loaded (see `link.py`), so the result never depends on the order files are read 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from .diagnostics import Diagnostic, display_path
 from .explain import explain
 from .fields import ID_PATTERN, MAX_ID_LENGTH, Record, slug_hint
 from .models import KINDS
-from .yamlio import ParsedFile, decode, parse_text
+from .yamlio import MAX_FILE_BYTES, ParsedFile, decode, parse_text, too_large
 
 MAX_PROBLEMS_PER_FILE = 50
 """Beyond this, one more line says how many were left out: a wrong file, not 50 typos."""
@@ -33,15 +36,20 @@ class Loaded:
 
 
 def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Every `data/<kind>/<id>.yaml`, sorted; anything else under data/ is reported."""
+    """Every `data/<kind>/<id>.yaml`, sorted; anything else under data/ is reported.
+
+    Nothing is followed out of `data_dir`: a symbolic link (Git stores them, so a pull request
+    can carry one to any file on the machine that builds it) and anything that is not a plain
+    file or folder (a FIFO would block the build, a device could be read forever) are refused.
+    """
     problems: list[Diagnostic] = []
     found: list[Path] = []
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        relative = path.relative_to(data_dir)
+    for path, kind in _entries(data_dir, problems):
         shown = display_path(path)
-        if len(relative.parts) != 2 or relative.parts[0] not in KINDS:
+        relative = path.relative_to(data_dir)
+        if kind != "file":
+            problems.append(_not_a_file(shown, kind))
+        elif len(relative.parts) != 2 or relative.parts[0] not in KINDS:
             kinds = ", ".join(KINDS)
             problems.append(
                 Diagnostic(
@@ -71,12 +79,71 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     return found, problems
 
 
+def _entries(folder: Path, problems: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
+    """(path, "file" | "symlink" | "special") below `folder`, depth first in name order (the
+    order of sorted paths), without following links; hidden names are skipped."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(
+            Diagnostic(
+                display_path(folder),
+                0,
+                0,
+                "unreadable",
+                "",
+                f"the folder cannot be read: {error.strerror or type(error).__name__}",
+                "make it readable (chmod a+rx) or remove it: its records would be left out",
+            )
+        )
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, "symlink"
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _entries(path, problems)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, "file"
+        else:
+            yield path, "special"
+
+
+def _not_a_file(shown: str, kind: str) -> Diagnostic:
+    if kind == "symlink":
+        return Diagnostic(
+            shown,
+            0,
+            0,
+            "symlink",
+            "",
+            "a symbolic link is not a data file: links are never followed",
+            "replace the link with the record file itself",
+        )
+    return Diagnostic(
+        shown,
+        0,
+        0,
+        "not-a-file",
+        "",
+        "this is not a regular file (a pipe, socket or device)",
+        "remove it; records are plain .yaml files",
+    )
+
+
 def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     shown = display_path(path)
     record_id = path.stem
     problems = _check_id(record_id, shown)
     try:
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
+    except _NotAFile as refused:
+        return None, [*problems, _not_a_file(shown, refused.kind)]
+    except _TooLarge as large:
+        return None, [*problems, too_large(shown, large.size)]
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return None, [
@@ -126,6 +193,50 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     return Loaded(kind, record_id, record, parsed), []
 
 
+class _NotAFile(Exception):
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, read only if it is a regular file within MAX_FILE_BYTES.
+
+    Checked on the open file, not the name, so a file swapped for a link or a FIFO after
+    discovery is refused too: O_NOFOLLOW refuses a link, O_NONBLOCK keeps a FIFO from
+    blocking the open, and at most MAX_FILE_BYTES + 1 bytes are ever read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _NotAFile("symlink") from None
+        raise
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotAFile("special")
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(status.st_size)
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(handle, remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        raw = b"".join(chunks)
+        if len(raw) > MAX_FILE_BYTES:  # grew after the fstat
+            raise _TooLarge(len(raw))
+        return raw
+    finally:
+        os.close(handle)
+
+
 FileCache = dict[Path, tuple[tuple[int, int], "Loaded | None", list[Diagnostic]]]
 """Results of earlier loads by path, with the (size, mtime_ns) they were read at. Owned by a
 caller that rebuilds repeatedly (the preview server); a file whose size and modification time
@@ -147,7 +258,7 @@ def load_all(
 
 
 def _check_id(record_id: str, shown: str) -> list[Diagnostic]:
-    if ID_PATTERN.match(record_id) and len(record_id) <= MAX_ID_LENGTH:
+    if ID_PATTERN.fullmatch(record_id) and len(record_id) <= MAX_ID_LENGTH:
         return []
     return [
         Diagnostic(
@@ -169,8 +280,8 @@ def _load_cached(
     if cache is None:
         return load_file(path, kind)
     try:
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
+        status = os.lstat(path)
+        key = (status.st_size, status.st_mtime_ns)
     except OSError:
         return load_file(path, kind)
     hit = cache.get(path)

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# ASCII digits only, and the whole text: `$` would allow a final line break, `\d` any script's
+# digits, and the published schema refuses both.
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
+TIME_PATTERN = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
@@ -52,7 +54,7 @@ class PartialDate:
 
 def parse_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reader-facing reason."""
-    match = DATE_PATTERN.match(text)
+    match = DATE_PATTERN.fullmatch(text)
     if not match:
         raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
@@ -70,7 +72,7 @@ def parse_date(text: str) -> PartialDate:
 
 
 def parse_time(text: str) -> time:
-    match = TIME_PATTERN.match(text)
+    match = TIME_PATTERN.fullmatch(text)
     if not match:
         raise ValueError(f"'{text}' is not a 24-hour time of the form HH:MM")
     return time(int(match.group(1)), int(match.group(2)))

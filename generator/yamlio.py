@@ -129,20 +129,22 @@ _FAST_PATH_MAX_NESTING_SIGNS = 200
 (a possible nesting bomb) takes the Python path, which stops at MAX_DEPTH."""
 
 
+def too_large(shown_path: str, size: int) -> Diagnostic:
+    return Diagnostic(
+        shown_path,
+        0,
+        0,
+        "file-too-large",
+        "",
+        f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}",
+        "split the record or shorten its text",
+    )
+
+
 def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 text with any BOM removed and every newline normalised to LF."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [
-            Diagnostic(
-                shown_path,
-                0,
-                0,
-                "file-too-large",
-                "",
-                f"the file has {len(raw)} bytes; the limit is {MAX_FILE_BYTES}",
-                "split the record or shorten its text",
-            )
-        ]
+        return None, [too_large(shown_path, len(raw))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,7 +1,8 @@
 """Golden cases: a change to the base dataset and the exact report `check` gives for it.
 
 Each file in tests/cases/errors/ holds `files` (path under data/ -> new content, or null to
-delete), optional `raw_files` (path -> base64 bytes, for encodings), `exit` and `expected`,
+delete), optional `raw_files` (path -> base64 bytes, for encodings), `symlinks` (path -> target) and
+`fifos` (paths of named pipes to make), `exit` and `expected`,
 the exact text printed. Refresh with `pytest tests/test_cases.py --update-goldens` and review
 the diff. The README's catalogue of errors is checked against these cases too.
 """
@@ -9,6 +10,7 @@ the diff. The README's catalogue of errors is checked against these cases too.
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,11 @@ def _apply(case: dict, data: Path) -> None:
             target.write_text(content, encoding="utf-8")
     for name, encoded in (case.get("raw_files") or {}).items():
         (data / name).write_bytes(base64.b64decode(encoded))
+    for name, target in (case.get("symlinks") or {}).items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).symlink_to(target)
+    for name in case.get("fifos") or []:
+        os.mkfifo(data / name)
 
 
 def _update(path: Path, output: str) -> None:

@@ -41,6 +41,10 @@ def build() -> str:
                 parts.append(f"`data/{name}`:\n\n````yaml\n{visible(content).rstrip()}\n````\n")
         for name in case.get("raw_files") or {}:
             parts.append(f"`data/{name}` holds bytes that are not valid UTF-8.\n")
+        for name, target in (case.get("symlinks") or {}).items():
+            parts.append(f"`data/{name}` is a symbolic link to `{target}`.\n")
+        for name in case.get("fifos") or []:
+            parts.append(f"`data/{name}` is a named pipe (FIFO).\n")
         parts.append(f"`check` prints:\n\n````text\n{case['expected'].rstrip()}\n````\n")
     return "\n".join(parts)
 

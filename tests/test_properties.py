@@ -8,16 +8,18 @@ import posixpath
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from generator.chronology import Moment, chronological, interval_of, sort_keys
 from generator.fields import When
 from generator.link import link
 from generator.load import discover, load_all
 from generator.markdown import escape, relative
-from generator.models import Statement
+from generator.models import Actor, Source, Statement
 from generator.yamlio import decode, parse_text
 from tests.conftest import REAL_DATA
 
@@ -58,8 +60,14 @@ def test_any_text_value_survives_loading(value: str) -> None:
     assert _load_text(document) == {"value": value}
 
 
-# What a text field accepts: anything but C0 control characters other than tab and line feed.
-CONTROLS = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), 127])
+# What a text field accepts: anything but C0 and C1 control characters other than tab and line
+# feed, and the bidirectional embeddings, overrides and isolates.
+BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+CONTROLS = "".join(chr(c) for c in [*range(9), *range(11, 32), *range(127, 160), *BIDI_CONTROLS])
+# And what a name or an address refuses besides: invisible characters and directional marks.
+INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f" + (
+    "\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0"
+)
 field_text = st.text(
     st.characters(exclude_categories=("Cs",), exclude_characters=CONTROLS), max_size=200
 ).filter(lambda text: text.strip() != "")
@@ -222,3 +230,53 @@ def test_escape_gives_a_reference_for_every_special_character(text: str) -> None
     for ch in "\\`*_{}[]#!|~<>&":
         assert escaped.count(f"&#{ord(ch)};") >= flat.count(ch)
     assert html.unescape(escaped) == flat
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=field_text,
+    refused=st.sampled_from(CONTROLS.replace("\x00", "")),
+    at=st.integers(0, 200),
+)
+def test_a_control_or_bidi_override_anywhere_in_text_is_refused(
+    value: str, refused: str, at: int
+) -> None:
+    text = value[:at] + refused + value[at:]
+    record = {
+        "speaker": "a",
+        "when": {"date": "2022-07-28"},
+        "summary": text,
+        "channel": "a briefing",
+        "fidelity": "paraphrase",
+        "reported_in": [{"source": "s"}],
+        "verification": "verified",
+    }
+    with pytest.raises(ValidationError) as raised:
+        Statement.model_validate(record)
+    assert [error["type"] for error in raised.value.errors()] == ["bad-character"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(invisible=st.sampled_from(INVISIBLE))
+def test_an_invisible_character_in_a_name_or_address_is_refused(invisible: str) -> None:
+    actor = {
+        "kind": "person",
+        "name": f"Sergey La{invisible}vrov",
+        "description": "d",
+        "sources": ["s"],
+        "verification": "verified",
+    }
+    with pytest.raises(ValidationError) as raised:
+        Actor.model_validate(actor)
+    assert raised.value.errors()[0]["type"] == "bad-character"
+    source = {
+        "publisher": "P",
+        "url": f"https://example.org/a{invisible}b",
+        "language": "en",
+        "kind": "wire",
+        "published": {"date": "2022"},
+        "verification": "verified",
+    }
+    with pytest.raises(ValidationError) as raised:
+        Source.model_validate(source)
+    assert raised.value.errors()[0]["type"] == "bad-url"

@@ -1,0 +1,107 @@
+"""Files a pull request can carry that are not plain records: nothing outside data/ is read,
+nothing blocks, nothing is read past the size limit, and an unreadable folder is an error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.load import discover, load_file
+from tests.conftest import BASE_DATA, ROOT
+
+
+def test_a_device_or_pipe_swapped_in_after_discovery_is_not_read(tmp_path: Path) -> None:
+    """load_file checks the open file, not the name: a FIFO opens without blocking and is
+    refused, a link is refused without being followed."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    started = time.perf_counter()
+    for path, code in [(fifo, "not-a-file"), (link, "symlink")]:
+        loaded, problems = load_file(path, "actors")
+        assert loaded is None
+        assert [problem.code for problem in problems] == [code]
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(4 * 1024**3)  # 4 GiB, sparse: reading it would exhaust memory
+    loaded, problems = load_file(big, "actors")
+    assert loaded is None
+    assert [(p.code, p.message) for p in problems] == [
+        ("file-too-large", f"the file has {4 * 1024**3} bytes; the limit is 256000")
+    ]
+
+
+def test_check_of_links_to_devices_and_pipes_answers_at_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE_DATA, data)
+    (data / "actors" / "zero.yaml").symlink_to("/dev/zero")
+    (data / "actors" / "stdin.yaml").symlink_to("/dev/stdin")
+    os.mkfifo(data / "sources" / "fifo.yaml")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(data)],
+        cwd=ROOT, capture_output=True, text=True, timeout=30, check=False,
+    )  # fmt: skip
+    assert time.perf_counter() - started < 10  # a Python start-up, not a read of /dev/zero
+    assert result.returncode == 1
+    assert result.stdout.count("error[symlink]") == 2
+    assert result.stdout.count("error[not-a-file]") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_the_walk_never_enters_a_linked_folder(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE_DATA, data)
+    outside = tmp_path / "outside"
+    shutil.copytree(BASE_DATA / "actors", outside)
+    (data / "statements" / "linked").symlink_to(outside)
+    found, problems = discover(data)
+    assert all(outside not in path.parents for path in found)
+    assert [(p.code, p.path.endswith("statements/linked")) for p in problems] == [
+        ("symlink", True)
+    ]
+
+
+def _as_nobody() -> list[str]:
+    """A command prefix that drops root's right to read anything (root ignores permissions)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def test_an_unreadable_folder_is_an_error_not_a_kind_left_out() -> None:
+    # Outside pytest's own folders, which only root may enter.
+    data = Path(tempfile.mkdtemp(prefix="explainer-unreadable-")) / "data"
+    data.parent.chmod(0o755)
+    shutil.copytree(BASE_DATA, data)
+    for path in [data, *data.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    (data / "statements").chmod(0o000)
+    try:
+        result = subprocess.run(
+            [*_as_nobody(), sys.executable, "-m", "generator", "check", "--data", str(data)],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )  # fmt: skip
+    finally:
+        (data / "statements").chmod(0o755)
+        shutil.rmtree(data.parent)
+    assert result.returncode == 1, result.stderr
+    assert "statements:0:0: error[unreadable] the folder cannot be read: Permission denied" in (
+        result.stdout
+    )
