@@ -1,6 +1,8 @@
 """`python -m generator`: the command line. Prints, sets exit codes, holds no logic.
 
-Exit codes: 0 clean, 1 problems in data, 2 usage (bad arguments, missing folder).
+Exit codes: 0 clean, 1 problems in data (or an output folder that cannot be written), 2 usage
+(bad arguments, missing folder, an output folder that must not be replaced, a build of it
+already running), 128 + N when stopped by signal N (130 for Ctrl-C, 143 for SIGTERM).
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import Dataset, check_data
+from . import Dataset, check_data, child_process
 from .changes import compare, read_records, summary
 from .diagnostics import format_report
 from .fields import ID_PATTERN, MAX_ID_LENGTH, slug_hint
+from .interrupts import Interrupted
 from .jsonschema import stale_files, write_schemas
 from .models import SINGULAR
+from .output_folder import mark, refusal
+from .output_lock import OutputBusy
 from .render import site_files
 from .skeleton import kind_of, skeleton
 from .staging import staged
@@ -27,6 +32,7 @@ from .synth import write_dataset
 from .write import write_tree
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+_FORCE_HELP = "replace the folder even if it holds files that no build wrote"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,9 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(Path(args.data), args.format)
     if args.command == "render":
-        return _render(Path(args.data), Path(args.out))
+        return _render(Path(args.data), args.out, force=args.force)
     if args.command == "build":
-        return _build(Path(args.data), Path(args.site))
+        return _build(Path(args.data), args.site, force=args.force)
     if args.command == "new":
         return _new(args.kind, args.id, Path(args.data))
     if args.command == "schema":
@@ -69,12 +75,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", required=True, metavar="DIR", help="folder for the pages")
     render.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    render.add_argument("--force", action="store_true", help=_FORCE_HELP)
     build = commands.add_parser(
         "build",
         help="check data/, build the site with MkDocs, and replace the site folder only on success",
     )
     build.add_argument("--site", default="site", metavar="DIR", help="site folder (default: site)")
     build.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    build.add_argument("--force", action="store_true", help=_FORCE_HELP)
     new = commands.add_parser("new", help="write a commented skeleton record to fill in")
     new.add_argument(
         "kind", help="actor, source, event, statement, claim, contradiction, article, term"
@@ -156,46 +164,100 @@ def _checked(data_dir: Path, consequence: str) -> Dataset | int:
     return dataset
 
 
-def _render(data_dir: Path, out_dir: Path) -> int:
+def _render(data_dir: Path, out: str, *, force: bool) -> int:
+    refused = refusal(out, "--out", data_dir=data_dir, force=force)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     dataset = _checked(data_dir, "nothing was written")
     if isinstance(dataset, int):
         return dataset
     pages = site_files(dataset)
-    with staged(out_dir, start_from_current=True) as stage:
+    counts: list[int] = []
+
+    def fill(stage: Path) -> None:
         written, removed = write_tree(pages, stage)
-    print(f"{len(pages)} files in {out_dir}: {len(written)} written, {len(removed)} removed")
-    return EXIT_OK
+        counts.extend((len(written), len(removed)))
+
+    code = _replace_output(Path(out), out, fill, start_from_current=True)
+    if code == EXIT_OK:
+        print(f"{len(pages)} files in {out}: {counts[0]} written, {counts[1]} removed")
+    return code
 
 
-def _build(data_dir: Path, site_dir: Path) -> int:
+def _build(data_dir: Path, site: str, *, force: bool) -> int:
     """Check, then run MkDocs (in its own process: the core never imports it) into a staging
-    folder that replaces `site_dir` only when the build succeeds."""
-    dataset = _checked(data_dir, f"{site_dir} was left as it was")
+    folder that replaces the site folder only when the build succeeds."""
+    refused = refusal(site, "--site", data_dir=data_dir, force=force)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    dataset = _checked(data_dir, f"{site} was left as it was")
     if isinstance(dataset, int):
         return dataset
     environment = {**os.environ, "EXPLAINER_DATA": str(data_dir.resolve())}
     # MkDocs stamps dates (the sitemap's lastmod) with SOURCE_DATE_EPOCH when set: default it
     # to the last commit's time, so two builds of one commit are byte-identical.
     environment.setdefault("SOURCE_DATE_EPOCH", _commit_time() or "0")
+
+    def fill(stage: Path) -> None:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(stage)]
+        returncode = child_process.run(command, environment)
+        if returncode != 0:
+            raise _BuildFailed(returncode)
+
     try:
-        with staged(site_dir) as stage:
-            command = [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--site-dir",
-                str(stage),
-            ]
-            result = subprocess.run(command, env=environment, check=False)
-            if result.returncode != 0:
-                raise _BuildFailed(result.returncode)
+        code = _replace_output(Path(site), site, fill)
     except _BuildFailed:
-        print(f"\nThe MkDocs build failed; {site_dir} was left as it was.", file=sys.stderr)
+        print(f"\nThe MkDocs build failed; {site} was left as it was.", file=sys.stderr)
         return EXIT_DATA
-    print(f"built {site_dir}")
+    if code == EXIT_OK:
+        print(f"built {site}")
+    return code
+
+
+def _replace_output(
+    folder: Path, shown: str, fill: Callable[[Path], None], *, start_from_current: bool = False
+) -> int:
+    """Let `fill` write a staging folder, mark it as output and swap it in for `folder`; the
+    exit code, after saying why when the folder was left as it was."""
+    existed = folder.exists()
+    try:
+        with staged(folder, start_from_current=start_from_current) as stage:
+            fill(stage)
+            mark(stage)
+    except OutputBusy as busy:
+        holder = f" (pid {busy.holder})" if busy.holder else ""
+        print(
+            f"error: another build of {shown} is running{holder}; wait for it to end",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except Interrupted as stop:
+        print(f"\ninterrupted by {stop.name}; {_left(shown, existed)}", file=sys.stderr)
+        return 128 + stop.signum
+    except OSError as error:
+        path = _shown_path(error.filename or folder)
+        reason = error.strerror or str(error)
+        print(
+            f"error: cannot write {path}: {reason}; {_left(shown, existed)}",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
     return EXIT_OK
+
+
+def _left(shown: str, existed: bool) -> str:
+    return f"{shown} was left as it was" if existed else "nothing was written"
+
+
+def _shown_path(path: str | Path) -> str:
+    """Relative to the working folder when inside it, as the user typed paths."""
+    absolute = Path(path).absolute()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def _commit_time() -> str | None:

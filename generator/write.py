@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -15,7 +17,8 @@ def write_tree(files: dict[str, str], out_dir: Path) -> tuple[list[str], list[st
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        with named(target):
+            target.write_bytes(data)
         written.append(relative)
     removed: list[str] = []
     for path in sorted(out_dir.rglob("*.md")):
@@ -27,3 +30,13 @@ def write_tree(files: dict[str, str], out_dir: Path) -> tuple[list[str], list[st
         if not any(folder.iterdir()):
             folder.rmdir()
     return written, removed
+
+
+@contextmanager
+def named(path: Path) -> Iterator[None]:
+    """An OSError inside is raised again naming `path`: a failed write (ENOSPC, EFBIG, EIO)
+    names no file, and a failed copy names its source, not the file that could not be written."""
+    try:
+        yield
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from error

@@ -1,16 +1,23 @@
-"""Failed builds leave the previous output exactly as it was."""
+"""Failed, stopped, killed and concurrent builds leave the previous output exactly as it was."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bench.project import copy_project
+from generator.interrupts import Interrupted
+from generator.output_lock import OutputBusy, locked
 from generator.staging import staged
+from generator.swap import aside, exchange, replace, replace_by_renames
 from tests.conftest import BASE_DATA, ROOT, snapshot
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
@@ -123,3 +130,202 @@ def test_two_clean_builds_are_byte_identical_and_honour_source_date_epoch(tmp_pa
     assert b"2022-07-29" in first["sitemap.xml"]
     later = build("site-c", {**env, "SOURCE_DATE_EPOCH": "1691539200"})  # 9 August 2023
     assert b"2023-08-09" in later["sitemap.xml"]
+
+
+def start_build(project: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+
+
+def children(pid: int) -> list[int]:
+    """Live processes whose parent is `pid` (from /proc: Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has not collected it yet
+
+
+def mkdocs_child(build: subprocess.Popen[str]) -> int:
+    """The pid of the MkDocs process `build` runs, once it is running."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for child in children(build.pid):  # `git log` may come first, for SOURCE_DATE_EPOCH
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"mkdocs" in command:
+                return child
+        assert build.poll() is None, build.communicate()
+        time.sleep(0.02)
+    raise AssertionError("the build started no MkDocs process")
+
+
+def ensure_built(project: Path) -> dict[str, bytes]:
+    if not (project / "site").is_dir():
+        result = generator(project, "build")
+        assert result.returncode == 0, result.stderr
+    return snapshot(project / "site")
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@needs_proc
+def test_sigterm_stops_a_build_its_mkdocs_and_leaves_the_site_and_no_stage(project: Path) -> None:
+    before = ensure_built(project)
+    build = start_build(project)
+    child = mkdocs_child(build)
+    assert any(name.startswith(".site.new-") for name in leftovers(project))
+    build.send_signal(signal.SIGTERM)
+    _out, err = build.communicate(timeout=30)
+    assert build.returncode == 128 + signal.SIGTERM
+    assert err.endswith("interrupted by SIGTERM; site was left as it was\n")
+    assert "Traceback" not in err
+    assert not alive(child)
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+@needs_proc
+def test_a_second_build_of_one_site_is_refused_while_the_first_runs(project: Path) -> None:
+    ensure_built(project)
+    first = start_build(project)
+    child = mkdocs_child(first)
+    os.kill(child, signal.SIGSTOP)  # hold the first build inside MkDocs, and so its lock
+    try:
+        second = generator(project, "build")
+    finally:
+        os.kill(child, signal.SIGCONT)
+    _out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert second.returncode == 2
+    assert second.stderr == (
+        f"error: another build of site is running (pid {first.pid}); wait for it to end\n"
+    )
+    assert leftovers(project) == []
+
+
+@needs_proc
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_killed_build_leaves_nothing_git_shows_and_the_next_build_cleans_up(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project", BASE_DATA)
+    shutil.copy(ROOT / ".gitignore", project / ".gitignore")
+    subprocess.run(["git", "init", "--quiet"], cwd=project, check=True)
+    build = start_build(project)
+    child = mkdocs_child(build)
+    build.kill()  # SIGKILL: no clean-up runs
+    build.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not alive(child)  # the kernel took MkDocs with its parent (PR_SET_PDEATHSIG)
+    stale = [name for name in leftovers(project) if name.startswith(".site.new-")]
+    assert len(stale) == 1 and ".site.lock" in leftovers(project)
+
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "?? mkdocs.yml" in status.splitlines()
+    assert ".site." not in status
+
+    rebuilt = generator(project, "build")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert leftovers(project) == [".git", ".gitignore"]
+    assert (project / "site" / "timeline" / "index.html").is_file()
+
+
+def test_sigterm_inside_staging_removes_the_stage_and_restores_the_handler(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "page.md").write_text("old\n")
+    with pytest.raises(Interrupted) as stopped, staged(target) as stage:  # noqa: PT012
+        (stage / "page.md").write_text("half-written")
+        assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # else this kills pytest
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(10)  # the handler raises long before this ends
+    assert stopped.value.signum == signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    assert (target / "page.md").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_lock_is_refused_to_a_second_holder_and_removed_after(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    with locked(target):
+        assert (tmp_path / ".site.lock").read_text() == f"{os.getpid()}\n"
+        with pytest.raises(OutputBusy) as busy, locked(target):
+            pass
+        assert busy.value.holder == os.getpid()
+    assert list(tmp_path.iterdir()) == []
+    with locked(target):  # free again
+        pass
+
+
+def test_staging_removes_a_stale_stage_and_restores_an_interrupted_swap(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    stale = tmp_path / ".out.new-abcd1234"
+    stale.mkdir()
+    (stale / "page.md").write_text("from a killed build\n")
+    aside(target).mkdir()  # a swap by renames killed between its two renames
+    (aside(target) / "page.md").write_text("old\n")
+    other = tmp_path / ".outer.new-abcd1234"  # another output's stage is not touched
+    other.mkdir()
+    with pytest.raises(RuntimeError), staged(target) as stage:  # noqa: PT012
+        assert (target / "page.md").read_text() == "old\n"
+        (stage / "page.md").write_text("new\n")
+        raise RuntimeError("the build failed")
+    assert (target / "page.md").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".outer.new-abcd1234", "out"]
+
+
+@pytest.mark.parametrize("swap", [replace, replace_by_renames])
+def test_a_swap_puts_the_new_tree_in_place_and_the_old_one_at_the_stage(
+    tmp_path: Path, swap: Callable[[Path, Path], None]
+) -> None:
+    target, stage = tmp_path / "out", tmp_path / ".out.new-00000000"
+    for folder, text in ((target, "old\n"), (stage, "new\n")):
+        folder.mkdir()
+        (folder / "page.md").write_text(text)
+    swap(stage, target)
+    assert (target / "page.md").read_text() == "new\n"
+    assert (stage / "page.md").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.new-00000000", "out"]
+
+
+def test_exchange_swaps_in_one_step_on_linux(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "file").write_text("a")
+    if not exchange(a, b):
+        pytest.skip("this system or file system cannot exchange two paths (renameat2)")
+    assert (b / "file").read_text() == "a" and not (a / "file").exists()
+
+
+def test_replace_into_a_missing_target_is_one_rename(tmp_path: Path) -> None:
+    stage = tmp_path / ".out.new-00000000"
+    stage.mkdir()
+    (stage / "page.md").write_text("new\n")
+    replace(stage, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
