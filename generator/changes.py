@@ -14,7 +14,7 @@ from typing import Literal
 from .fields import Record
 from .layout import permalink
 from .load import discover, load_all
-from .markdown import escape
+from .markdown import code_span, escape
 from .models import KINDS
 
 Action = Literal["added", "changed", "removed"]
@@ -110,7 +110,8 @@ def summary(
     """The pull-request summary as GitHub-flavoured Markdown; every data string escaped."""
     lines = ["## Changes to the explainer", ""]
     if problems:
-        left_out = ", ".join(f"`{kind}/{record_id}`" for kind, record_id in unreadable)
+        # Names of files that did not load are anything a file name can be.
+        left_out = ", ".join(code_span(f"{kind}/{record_id}") for kind, record_id in unreadable)
         lines += [
             f"**{problems} problem(s) in the data files;** the *Check the data* step lists each "
             "with its file, line and fix."
@@ -142,11 +143,11 @@ def summary(
 
 
 def _line(change: Change) -> str:
-    text = f"- **{change.action}** `{change.record_id}`"
+    text = f"- **{change.action}** {code_span(change.record_id)}"
     if change.label:
         text += f": {escape(change.label)}"
     if change.fields:
         text += " (" + ", ".join(change.fields) + ")"
     if change.action != "removed":
-        text += f" → `{preview_path(change.kind, change.record_id)}`"
+        text += f" → {code_span(preview_path(change.kind, change.record_id))}"
     return text

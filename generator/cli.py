@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import Dataset, check_data, child_process
 from .changes import compare, read_records, summary
-from .diagnostics import format_report
+from .diagnostics import format_report, visible
 from .fields import ID_PATTERN, MAX_ID_LENGTH, slug_hint
 from .interrupts import Interrupted
 from .jsonschema import stale_files, write_schemas
@@ -117,9 +117,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_data_folder(data_dir: Path) -> str | None:
+    """Why `data_dir` cannot be checked, or None. (Path.is_dir raises on a folder whose parent
+    cannot be entered, and a traceback would be the report.)"""
+    try:
+        if data_dir.is_dir():
+            return None
+    except OSError as error:
+        return f"error: cannot open the data folder '{visible(str(data_dir))}': {error.strerror}"
+    return f"error: no data folder at '{visible(str(data_dir))}'"
+
+
 def _check(data_dir: Path, fmt: str) -> int:
-    if not data_dir.is_dir():
-        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
+    missing = _no_data_folder(data_dir)
+    if missing:
+        print(missing, file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
     dataset, problems = check_data(data_dir)
@@ -153,8 +165,9 @@ def _check(data_dir: Path, fmt: str) -> int:
 
 def _checked(data_dir: Path, consequence: str) -> Dataset | int:
     """The dataset, or the exit code after reporting why there is none."""
-    if not data_dir.is_dir():
-        print(f"error: no data folder at '{data_dir}'", file=sys.stderr)
+    missing = _no_data_folder(data_dir)
+    if missing:
+        print(missing, file=sys.stderr)
         return EXIT_USAGE
     dataset, problems = check_data(data_dir)
     if dataset is None:
@@ -311,8 +324,9 @@ def _schema(out_dir: Path, *, check_only: bool) -> int:
 
 def _changes(base_dir: Path, data_dir: Path, artifact_url: str) -> int:
     for folder in (base_dir, data_dir):
-        if not folder.is_dir():
-            print(f"error: no data folder at '{folder}'", file=sys.stderr)
+        missing = _no_data_folder(folder)
+        if missing:
+            print(missing, file=sys.stderr)
             return EXIT_USAGE
     if artifact_url and not artifact_url.startswith("https://"):
         print(

@@ -33,11 +33,11 @@ class Diagnostic:
     """How to fix it, or an empty string."""
 
     def format_text(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
-        field = f"{_one_line(self.field)}: " if self.field else ""
-        text = f"{where}: error[{self.code}] {field}{_one_line(self.message)}"
+        where = f"{visible(self.path)}:{self.line}:{self.col}"
+        field = f"{visible(self.field)}: " if self.field else ""
+        text = f"{where}: error[{self.code}] {field}{visible(self.message)}"
         if self.hint:
-            text += f"\n    hint: {_one_line(self.hint)}"
+            text += f"\n    hint: {visible(self.hint)}"
         return text
 
     def format_github(self) -> str:
@@ -45,8 +45,8 @@ class Diagnostic:
         message = self.message + (f" (hint: {self.hint})" if self.hint else "")
         title = f"{self.code} {self.field}".strip()
         return (
-            f"::error file={_gh_property(self.path)},line={self.line},col={self.col},"
-            f"title={_gh_property(title)}::{_gh_data(message)}"
+            f"::error file={_gh_property(visible(self.path))},line={self.line},col={self.col},"
+            f"title={_gh_property(visible(title))}::{_gh_data(visible(message))}"
         )
 
 
@@ -97,6 +97,24 @@ def _gh_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _one_line(text: str) -> str:
-    """Messages quote the user's values; their line breaks must not split a report line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+_INVISIBLE_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Text for one line of a terminal or CI log: messages quote the user's values and file
+    names, and a line break would start a line of our report (under GitHub Actions, a line
+    starting `::` is a workflow command), an escape sequence would drive the terminal, and a
+    bidirectional control would reorder what is shown. Each such character is written as an
+    escape (`\\n`, `\\x1b`, `\\u202e`), so the line shows exactly what the file holds."""
+    if text.isprintable():
+        return text
+    return "".join(_visible_character(ch) if not ch.isprintable() else ch for ch in text)
+
+
+def _visible_character(character: str) -> str:
+    if character in _INVISIBLE_NAMED:
+        return _INVISIBLE_NAMED[character]
+    code = ord(character)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import types
 import typing
 from typing import Any, Literal, get_args, get_origin
@@ -146,14 +147,21 @@ def columns(kind: str) -> list[str]:
     return ["id", *[(info.alias or name) for name, info in model.model_fields.items()]]
 
 
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""Text a spreadsheet would read as a formula (`=HYPERLINK(...)`, `@SUM`, `-2+3`), after any
+apostrophes already there."""
+
+
 def csv_cell(value: Any) -> str:
-    """Text as it is; true/false; empty for none; lists and nested fields as compact JSON."""
+    """Text as it is, except that text a spreadsheet would run as a formula gets a leading
+    apostrophe (spreadsheets show the rest as text; `read_csv` removes it); true/false; empty
+    for none; lists and nested fields as compact JSON."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return value
+        return f"'{value}" if _FORMULA.match(value) else value
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -187,7 +195,7 @@ def read_csv(kind: str, text: str) -> dict[str, BaseModel]:
 
 def _from_cell(cell: str, annotation: Any) -> Any:
     if _is_plain(annotation, str):
-        return cell
+        return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
     if _is_plain(annotation, bool):
         return cell == "true"
     if _is_plain(annotation, int):

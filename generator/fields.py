@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import when as timing
@@ -120,6 +120,18 @@ def _language(value: str) -> str:
             "bad-language", "'{lang}' is not a language code such as 'en' or 'ru'", {"lang": value}
         )
     return value
+
+
+def _count(value: object) -> object:
+    # The reader keeps every plain value as text (`occurrence: 2` reads as "2"), so a count
+    # is written as digits and read here; anything else is left for the int check to refuse.
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", value, re.ASCII):
+        return int(value)
+    return value
+
+
+Count = Annotated[int, Field(ge=1, json_schema_extra={"examples": [2]}), BeforeValidator(_count)]
+"""A whole number from 1, written as digits (`occurrence: 2`)."""
 
 
 def slug_hint(text: str) -> str:

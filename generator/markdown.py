@@ -12,6 +12,8 @@ import html
 import posixpath
 import re
 
+from .diagnostics import visible
+
 # Characters that open Markdown or extension syntax anywhere in a line: code, emphasis,
 # links and footnotes, attribute lists, headings, admonitions, tables, strikethrough, HTML and
 # entities, Jinja. Everything else ('.', ':', quotes, '=', '/', '(' ...) only means something
@@ -40,6 +42,17 @@ def escape(text: str, *, keep_edges: bool = False) -> str:
         end = start.end() - 1
         escaped = escaped[:end] + f"&#{ord(escaped[end])};" + escaped[end + 1 :]
     return escaped
+
+
+def code_span(text: str) -> str:
+    """`text` as an inline code span that shows it exactly: fenced with more backticks than
+    any run inside it, and with line breaks and other invisible characters written as escapes
+    (`visible`), since a line break would end the line the span is on."""
+    shown = visible(text)
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def escape_block(text: str) -> str:

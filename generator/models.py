@@ -14,6 +14,7 @@ from .fields import (
     ActorRef,
     AnyRef,
     ClaimRef,
+    Count,
     DateText,
     EventRef,
     Language,
@@ -321,7 +322,7 @@ class Annotation(Strict):
 
     passage: Text
     """The passage, copied exactly from the article's text."""
-    occurrence: int = Field(default=1, ge=1)
+    occurrence: Count = 1
     """Which occurrence of `passage` is meant, when it occurs more than once."""
     verdict: Verdict
     """How the passage holds up against the record."""

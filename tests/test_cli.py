@@ -153,7 +153,7 @@ def test_a_broken_link_is_reported_not_raised(
     (base_data / "actors" / "ghost.yaml").symlink_to(base_data / "nowhere.yaml")
     assert main(["check", "--data", "data"]) == 1
     out = capsys.readouterr().out
-    assert "data/actors/ghost.yaml:0:0: error[unreadable] the file cannot be read" in out
+    assert "data/actors/ghost.yaml:0:0: error[symlink] a symbolic link is not a data file" in out
 
 
 def test_new_writes_a_skeleton_that_check_explains(
@@ -209,3 +209,32 @@ def test_every_kind_has_a_skeleton_that_parses(base_data: Path, kind: str) -> No
     folder = next(p for p in base_data.iterdir() if (p / f"new-{kind}.yaml").exists())
     _loaded, problems = load_file(folder / f"new-{kind}.yaml", folder.name)
     assert problems and all(p.code not in ("yaml-syntax", "tab", "duplicate-key") for p in problems)
+
+
+def test_an_occurrence_is_written_as_digits(
+    base_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's `occurrence: 2`: the reader keeps plain values as text, and a count reads
+    digits; a word or zero is refused."""
+    article = base_data / "articles" / "report.yaml"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("said there", "said, said there").replace(
+            "  - passage: there", "  - passage: said\n    occurrence: 2\n    verdict: accurate\n"
+            "    note: The second 'said'.\n    statements: [2022-07-28-denial]\n  - passage: there"
+        ),
+        encoding="utf-8",
+    )
+    assert main(["check", "--data", "data"]) == 0, capsys.readouterr().out
+    for wrong, code in [("two", "wrong-type"), ("0", "invalid-value"), ("2\\n", "wrong-type")]:
+        article.write_text(
+            article.read_text(encoding="utf-8").replace("occurrence: 2", f'occurrence: "{wrong}"'),
+            encoding="utf-8",
+        )
+        capsys.readouterr()
+        assert main(["check", "--data", "data"]) == 1
+        assert f"error[{code}] annotations[0].occurrence" in capsys.readouterr().out
+        article.write_text(
+            article.read_text(encoding="utf-8").replace(f'occurrence: "{wrong}"', "occurrence: 2"),
+            encoding="utf-8",
+        )

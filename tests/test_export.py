@@ -10,10 +10,12 @@ import re
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import load_dataset
 from generator.cite import SiteInfo
-from generator.export import Export, columns, read_csv
+from generator.export import Export, _from_cell, columns, csv_cell, read_csv
 from generator.jsonschema import schema_documents
 from generator.models import KINDS, SINGULAR
 from generator.render import render_site, site_files
@@ -191,3 +193,22 @@ def test_the_issue_form_for_corrections_has_the_prefilled_field() -> None:
         (ROOT / ".github" / "ISSUE_TEMPLATE" / "correction.yml").read_text(encoding="utf-8")
     )
     assert "record" in {item.get("id") for item in form["body"]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=30))
+def test_no_csv_text_cell_starts_a_formula_and_every_cell_reads_back(value: str) -> None:
+    cell = csv_cell(value)
+    assert not re.match(r"[=+\-@\t\r]", cell)
+    assert _from_cell(cell, str) == value
+
+
+def test_a_formula_in_data_is_text_in_the_csv() -> None:
+    assert csv_cell('=HYPERLINK("https://evil.example","x")') == (
+        "'=HYPERLINK(\"https://evil.example\",\"x\")"
+    )
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("-2+3") == "'-2+3"
+    assert csv_cell("'=x") == "''=x"
+    assert csv_cell("'Tis") == "'Tis"
+    assert csv_cell("Lavrov") == "Lavrov"

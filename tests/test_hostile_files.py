@@ -105,3 +105,23 @@ def test_an_unreadable_folder_is_an_error_not_a_kind_left_out() -> None:
     assert "statements:0:0: error[unreadable] the folder cannot be read: Permission denied" in (
         result.stdout
     )
+
+
+def test_a_data_folder_that_cannot_be_entered_is_a_usage_error_not_a_traceback() -> None:
+    parent = Path(tempfile.mkdtemp(prefix="explainer-closed-"))
+    shutil.copytree(BASE_DATA, parent / "data")
+    parent.chmod(0o700)  # root's: nobody may enter it
+    try:
+        result = subprocess.run(
+            [*_as_nobody(), sys.executable, "-m", "generator", "check", "--data",
+             str(parent / "data")],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(parent)
+    if os.geteuid() != 0:
+        pytest.skip("only root's folder is closed to another user here")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "cannot open the data folder" in result.stderr and "Permission denied" in result.stderr
