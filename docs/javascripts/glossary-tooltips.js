@@ -8,14 +8,18 @@
   var tip = null;
   var owner = null;
   var hideTimer = 0;
+  var shownAt = 0;
 
   function place() {
     var box = owner.getBoundingClientRect();
-    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    var viewport = document.documentElement.clientWidth;
+    var width = Math.min(320, viewport - 16);
     tip.style.maxWidth = width + "px";
-    var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
-    tip.style.left = left + window.scrollX + "px";
-    tip.style.top = box.bottom + window.scrollY + 6 + "px";
+    var left = Math.max(8, Math.min(box.left, viewport - width - 8));
+    // Coordinates are relative to the tooltip's positioned ancestor, wherever that is.
+    var origin = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : { left: 0, top: 0 };
+    tip.style.left = left - origin.left + "px";
+    tip.style.top = box.bottom - origin.top + 6 + "px";
   }
 
   function show(abbr) {
@@ -23,6 +27,7 @@
     if (owner === abbr) return;
     hide();
     owner = abbr;
+    shownAt = Date.now();
     tip = document.createElement("div");
     tip.id = "glossary-tooltip";
     tip.className = "glossary-tooltip";
@@ -30,7 +35,8 @@
     tip.textContent = abbr.getAttribute("data-explanation");
     tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     tip.addEventListener("mouseleave", hideSoon);
-    document.body.appendChild(tip);
+    // Inside the main landmark, so assistive technology finds it with the text it explains.
+    (document.querySelector("main") || document.body).appendChild(tip);
     abbr.setAttribute("aria-describedby", tip.id);
     place();
   }
@@ -68,12 +74,16 @@
       if (!inLink) {
         // A tap on a phone, where there is no hover; inside a link a tap follows the link.
         abbr.addEventListener("click", function () {
-          if (owner === abbr) hide(); else show(abbr);
+          // A tap also sends the hover and focus that opened it a moment ago: keep it open.
+          if (owner === abbr && Date.now() - shownAt > 500) hide(); else show(abbr);
         });
       }
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") hide();
+    });
+    document.addEventListener("click", function (event) {
+      if (owner && !owner.contains(event.target) && !(tip && tip.contains(event.target))) hide();
     });
     window.addEventListener("resize", function () { if (tip) place(); });
   }
