@@ -37,15 +37,44 @@ class SiteInfo:
         return (self.url.rstrip("/") + "/" if self.url else "/") + path
 
 
+_BIBTEX_SPECIAL = str.maketrans(
+    {
+        "\\": "\\textbackslash{}",
+        "{": "\\{",
+        "}": "\\}",
+        "%": "\\%",
+        "#": "\\#",
+        "&": "\\&",
+        "$": "\\$",
+        "_": "\\_",
+        "^": "\\textasciicircum{}",
+        "~": "\\textasciitilde{}",
+    }
+)
+
+
+def bibtex_text(text: str) -> str:
+    """`text` as a BibTeX field value that LaTeX prints as written: a backslash, brace or `%`
+    would end the field, open a command or start a comment."""
+    return " ".join(text.split()).translate(_BIBTEX_SPECIAL)
+
+
+def bibtex_url(url: str) -> str:
+    """An address inside `\\url{}`, which takes it as written except that a brace or a
+    backslash would end the field: those (never valid in an address as such) and spaces are
+    percent-encoded, which leaves the address the same."""
+    return "".join(f"%{ord(ch):02X}" if ch in "{}\\ " else ch for ch in url)
+
+
 def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str:
     """A "Cite this" block: plain text and BibTeX, as preformatted HTML (never Markdown)."""
     url = site.absolute(path)
     version = f", data version {site.version}" if site.version else ""
     plain = f"“{' '.join(title.split())}.” {site.name}, record {record_id}{version}. {url}"
-    bib_title = " ".join(title.split()).replace("{", "\\{").replace("}", "\\}")
     bibtex = (
-        f"@misc{{{record_id},\n  title = {{{bib_title}}},\n  howpublished = {{\\url{{{url}}}}},\n"
-        f"  note = {{{site.name}, record {record_id}{version}}}\n}}"
+        f"@misc{{{record_id},\n  title = {{{bibtex_text(title)}}},\n"
+        f"  howpublished = {{\\url{{{bibtex_url(url)}}}}},\n"
+        f"  note = {{{bibtex_text(site.name)}, record {record_id}{version}}}\n}}"
     )
     return (
         '<details class="cite" markdown="0" data-search-exclude><summary>Cite this</summary>\n'
