@@ -113,6 +113,12 @@ def _words(
             f"the text is longer than {context.get('max_length')} characters",
             ("shorten it, or split it into several records"),
         )
+    if kind == "too_long":
+        return (
+            "too-many",
+            f"at most {context.get('max_length')} item(s), found {context.get('actual_length')}",
+            "keep the ones readers need; each costs every page that shows them",
+        )
     if kind in ("greater_than_equal", "greater_than"):
         return (
             "invalid-value",
