@@ -34,8 +34,11 @@ from tests.test_properties import CONTROLS, INVISIBLE
 TEXT_FIELDS = {
     "name", "description", "title", "summary", "text", "label", "analysis", "note", "notes",
     "proposition", "channel", "place", "audience", "speaker_note", "publisher", "by",
-    "locator", "excerpt", "definition", "expansion", "missing",
+    "locator", "excerpt", "definition", "expansion", "missing", "url_missing", "what", "why",
 }  # fmt: skip
+LIST_FIELDS = {"aliases"}  # an actor's; a glossary term's aliases are set apart below
+TERM_FIELDS = {"term"}
+PASSAGE_FIELDS = {"passage"}  # an article's annotation, set to the text the article holds
 SYNTAX = "<>&[](){}*_`#!|~-+.:=\"'\\/%@^$ ab"
 
 
@@ -66,7 +69,13 @@ class Structure(HTMLParser):
 def fill(value: object, text: str) -> object:
     if isinstance(value, dict):
         return {
-            k: (text if k in TEXT_FIELDS and isinstance(v, str) else fill(v, text))
+            k: (
+                text
+                if k in TEXT_FIELDS and isinstance(v, str)
+                else [text] * len(v)
+                if k in LIST_FIELDS and isinstance(v, list)
+                else fill(v, text)
+            )
             for k, v in value.items()
         }
     if isinstance(value, list):
@@ -83,17 +92,17 @@ def is_term(text: str) -> bool:
 
 
 def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structure]:
-    """The base dataset with `text` in every text field, and a glossary term (`words`, which
+    """The base dataset with `text` in every text field, and a glossary term (`plain`, which
     every page's plain text holds) whose alias is `text` when it can be a term."""
     data = tmp / "data"
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(BASE_DATA, data)
     (data / "glossary").mkdir()
-    (data / "glossary" / "words.yaml").write_text(
+    (data / "glossary" / "plain.yaml").write_text(
         yaml.safe_dump(
             {
-                "term": "words",
-                "aliases": [text] if is_term(text) and text != "words" else [],
+                "term": "plain",
+                "aliases": [text] if is_term(text) and text != "plain" else [],
                 "expansion": "plain words",
                 "definition": "plain words",
                 "verification": "verified",
@@ -103,16 +112,33 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
         ),
         encoding="utf-8",
     )
+    # Fields the base dataset leaves out, so that every text field is filled somewhere.
+    actor = data / "actors" / "ana-speaker.yaml"
+    actor.write_text(actor.read_text(encoding="utf-8") + "aliases: [Ana]\n", encoding="utf-8")
+    (data / "sources" / "no-address.yaml").write_text(
+        "publisher: A Paper\nurl_missing: Not found online.\npublished: {date: '2022'}\n"
+        "language: en\nkind: other-outlet\nverification: verified\n",
+        encoding="utf-8",
+    )
     for path in data.glob("*/*.yaml"):
         # Our reader keeps dates as text (PyYAML's safe_load would make them date objects).
         parsed, _ = parse_text(path.read_text(encoding="utf-8"), path, path.name)
         assert parsed is not None
         record = fill(parsed.data, text)
+        opt_in = ""
+        if path.parent.name == "glossary":
+            # The alias is set above, as far as the text can be a term; a common word may be.
+            record["aliases"] = parsed.data["aliases"]  # type: ignore[index]
+            opt_in = "mark_common_words: true\n"
         if path.parent.name == "articles":
             record["text"] = f"Start {text} end."  # type: ignore[index]
-            record["annotations"] = []  # type: ignore[index]
+            record["annotations"] = [  # type: ignore[index]
+                {"passage": text, "verdict": "accurate", "note": text,
+                 "statements": ["2022-07-28-denial"]}
+            ]  # fmt: skip
         path.write_text(
-            yaml.safe_dump(record, allow_unicode=True, default_style='"'), encoding="utf-8"
+            yaml.safe_dump(record, allow_unicode=True, default_style='"') + opt_in,
+            encoding="utf-8",
         )
     dataset = load_dataset(data)
     # Shelved: every record a section of a shelf page (layout.py), written as HTML, not Markdown.
@@ -157,13 +183,14 @@ def test_no_text_field_can_change_any_page_structure(value: str, tmp_path_factor
     glossary_page = collapsed("".join(hostile["glossary.md"].text))
     assert collapsed(value) in glossary_page
     # The one glossary term's explanation is the only title a mark carries, as text.
-    term = load_dataset(tmp / "hostile" / "data").glossary["words"]
+    term = load_dataset(tmp / "hostile" / "data").glossary["plain"]
     assert set().union(*(p.titles for p in hostile.values())) <= {explanation(term)}
     assert any(p.titles for p in hostile.values())
     actor = collapsed("".join(hostile["actors/ana-speaker.md"].text))
     assert collapsed(value) in actor
     article = collapsed("".join(hostile["articles/report.md"].text))
-    assert collapsed(f"Start {value} end.") in article
+    # The passage, then its note number (spacing around the mark aside).
+    assert "".join(f"Start {value}1 end.".split()) in "".join(article.split())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
@@ -181,3 +208,48 @@ def test_no_text_field_can_change_a_shelf_page_structure(
             assert hostile[page].shape == plain[page].shape, page
     actors = collapsed("".join(hostile["actors/page/1.md"].text))
     assert collapsed(value) in actors
+
+
+def _free_text_fields() -> set[str]:
+    """Every field of every model whose value is free text (validated as text or a term)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from generator.models import KINDS
+
+    found: set[str] = set()
+    seen: set[type] = set()
+
+    def is_text(annotation: object) -> bool:
+        for arg in (annotation, *typing.get_args(annotation)):
+            for meta in getattr(arg, "__metadata__", ()):
+                if getattr(getattr(meta, "func", None), "__name__", "") in ("_text", "_term"):
+                    return True
+            if arg is not annotation and is_text(arg):
+                return True
+        return False
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            # pydantic keeps a required field's Annotated metadata apart, an optional one's inside.
+            if is_text(info.annotation) or any(
+                getattr(getattr(meta, "func", None), "__name__", "") in ("_text", "_term")
+                for meta in info.metadata
+            ):
+                found.add(info.alias or name)
+            for arg in (info.annotation, *typing.get_args(info.annotation)):
+                for inner in (arg, *typing.get_args(arg)):
+                    if isinstance(inner, type) and issubclass(inner, BaseModel):
+                        walk(inner)
+
+    for model in KINDS.values():
+        walk(model)
+    return found
+
+
+def test_the_law_covers_every_free_text_field_of_every_kind() -> None:
+    assert _free_text_fields() == TEXT_FIELDS | LIST_FIELDS | TERM_FIELDS | PASSAGE_FIELDS
