@@ -6,15 +6,17 @@ half-read dataset or depends on discovery order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from .chronology import Moment, SortKey, chronological, interval_of, sort_keys
 from .common_words import common_forms, explainer_languages
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic
 from .explain import format_loc
 from .fields import Record
-from .load import Loaded
+from .load import MAX_PROBLEMS_PER_FILE, Loaded
 from .models import (
     KINDS,
     SINGULAR,
@@ -27,8 +29,9 @@ from .models import (
     Statement,
     Term,
 )
-from .passages import closest_passage, find_occurrences, locate, paragraph_spans
+from .passages import closest_passage, find_occurrences, paragraph_spans
 from .refs import iter_refs
+from .suggest import Suggestions
 from .when import parse_date
 from .yamlio import Loc
 
@@ -58,33 +61,102 @@ def link(loaded: list[Loaded]) -> tuple[Dataset | None, list[Diagnostic]]:
     """Build the Dataset, or return every problem that prevents it."""
     ordered = sorted(loaded, key=lambda item: (item.origin.shown_path, item.id))
     index, problems = _index(ordered)
+    found: list[Problem] = [*problems]
+    hints = _Hints(index)
     for item in ordered:
-        problems.extend(_reference_problems(item, index))
-    if problems:
+        found.extend(_reference_problems(item, index, hints))
+    if found:
         # Rules below follow references; with a broken one they would only add noise.
-        return None, problems
+        return None, _shown(found)
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for item in ordered:
         by_kind[item.kind][item.id] = item.record
     for item in ordered:
-        problems.extend(_rule_problems(item, by_kind))
+        found.extend(_rule_problems(item, by_kind))
     languages = explainer_languages(item.record for item in ordered)
     for item in ordered:
         if isinstance(item.record, Term):
-            problems.extend(_common_word_problems(item, item.record, languages))
+            found.extend(_common_word_problems(item, item.record, languages))
     moments = _moments(by_kind)
     keys, order_problems = sort_keys(moments)
     for problem in order_problems:
         origin = index[problem.record_id]
-        problems.append(_at(origin, ("when", "after"), problem.code, problem.message, problem.hint))
-    if problems:
-        return None, problems
+        found.append(_at(origin, ("when", "after"), problem.code, problem.message, problem.hint))
+    if found:
+        return None, _shown(found)
     dataset = Dataset(
         **{kind: dict(sorted(records.items())) for kind, records in by_kind.items()},  # type: ignore[arg-type]
         timeline=tuple(chronological(keys)),
         sort_keys=keys,
     )
     return dataset, []
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A problem whose hint is worked out only if the problem is shown: a hint searches the
+    dataset or an article's text, and one hostile file can hold thousands of problems."""
+
+    diagnostic: Diagnostic
+    hint: Callable[[], str]
+
+
+Problem = Diagnostic | Pending
+
+
+def _shown(problems: Iterable[Problem]) -> list[Diagnostic]:
+    """At most MAX_PROBLEMS_PER_FILE problems per file, the first by position, then a count of
+    the rest, as for schema problems: a file that names 10,000 unknown ids is a wrong file."""
+    by_path: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_path.setdefault(_diagnostic(problem).path, []).append(problem)
+    shown: list[Diagnostic] = []
+    for path, in_file in by_path.items():
+        in_file.sort(key=_diagnostic)
+        for problem in in_file[:MAX_PROBLEMS_PER_FILE]:
+            shown.append(
+                replace(problem.diagnostic, hint=problem.hint())
+                if isinstance(problem, Pending)
+                else problem
+            )
+        if len(in_file) > MAX_PROBLEMS_PER_FILE:
+            shown.append(
+                Diagnostic(
+                    path,
+                    0,
+                    0,
+                    "too-many-problems",
+                    "",
+                    f"{len(in_file) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file "
+                    "not shown",
+                    "fix the ones above first; is this the right file?",
+                )
+            )
+    return shown
+
+
+def _diagnostic(problem: Problem) -> Diagnostic:
+    return problem.diagnostic if isinstance(problem, Pending) else problem
+
+
+class _Hints:
+    """'Did you mean' for unknown references: one index per group of kinds, built at the
+    first unknown reference to it, instead of a comparison with every id for each one."""
+
+    def __init__(self, index: dict[str, Loaded]) -> None:
+        self._index = index
+        self._built: dict[tuple[str, ...], Suggestions] = {}
+
+    def hint(self, target: str, kinds: tuple[str, ...]) -> str:
+        suggestions = self._built.get(kinds)
+        if suggestions is None:
+            suggestions = Suggestions(
+                key for key, value in self._index.items() if value.kind in kinds
+            )
+            self._built[kinds] = suggestions
+        return suggestions.hint(target) or (
+            f"no such file under data/{kinds[0]}/; add it or correct the id"
+        )
 
 
 def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
@@ -109,19 +181,33 @@ def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
     return index, problems
 
 
-def _reference_problems(item: Loaded, index: dict[str, Loaded]) -> Iterator[Diagnostic]:
+def _reference_problems(item: Loaded, index: dict[str, Loaded], hints: _Hints) -> Iterator[Problem]:
+    listed: set[tuple[Loc, str]] = set()
     for loc, target, marker in iter_refs(item.record):
+        if loc and isinstance(loc[-1], int):
+            # A list of references: each record once. A repeat adds nothing to the record, and
+            # the pages that expand each reference in place would grow with every copy.
+            key = (loc[:-1], target)
+            if key in listed:
+                yield _at(
+                    item,
+                    loc,
+                    "duplicate-ref",
+                    f"'{target}' is listed more than once in {format_loc(loc[:-1])}",
+                    "list each record once",
+                )
+                continue
+            listed.add(key)
         found = index.get(target)
         expected = " or ".join(SINGULAR[kind] for kind in marker.kinds)
         if found is None:
             code = (
                 f"unknown-{SINGULAR[marker.kinds[0]]}" if len(marker.kinds) == 1 else "unknown-ref"
             )
-            candidates = [key for key, value in index.items() if value.kind in marker.kinds]
-            hint = did_you_mean(target, candidates) or (
-                f"no such file under data/{marker.kinds[0]}/; add it or correct the id"
+            yield Pending(
+                _at(item, loc, code, f"no {expected} '{target}'", ""),
+                partial(hints.hint, target, marker.kinds),
             )
-            yield _at(item, loc, code, f"no {expected} '{target}'", hint)
         elif found.kind not in marker.kinds:
             yield _at(
                 item,
@@ -134,7 +220,7 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded]) -> Iterator[Diag
             yield _at(item, loc, "self-reference", "a record cannot refer to itself", "")
 
 
-def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Iterator[Diagnostic]:
+def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Iterator[Problem]:
     record = item.record
     if isinstance(record, Source) and (record.url is None) == (record.url_missing is None):
         yield _at(
@@ -230,15 +316,22 @@ def _contradiction_rules(item: Loaded, record: Contradiction) -> Iterator[Diagno
         )
 
 
-def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
+def _article_rules(item: Loaded, record: Article) -> Iterator[Problem]:
+    # Each distinct passage is searched for once: an article may annotate the same words many
+    # times, and each search walks the whole text.
+    passages = {annotation.passage for annotation in record.annotations}
+    occurrences = {passage: find_occurrences(record.text, passage) for passage in passages}
     placed: list[tuple[int, int, int]] = []
     paragraphs = paragraph_spans(record.text)
+    paragraph_starts = [p_start for p_start, _p_end in paragraphs]
     for index, annotation in enumerate(record.annotations):
-        start = locate(record.text, annotation.passage, annotation.occurrence)
-        if start is None:
+        found = occurrences[annotation.passage]
+        if len(found) < annotation.occurrence:
             continue
+        start = found[annotation.occurrence - 1]
         end = start + len(annotation.passage)
-        if not any(p_start <= start and end <= p_end for p_start, p_end in paragraphs):
+        within = bisect.bisect_right(paragraph_starts, start) - 1
+        if within < 0 or end > paragraphs[within][1]:
             yield _at(
                 item,
                 ("annotations", index, "passage"),
@@ -246,26 +339,30 @@ def _article_rules(item: Loaded, record: Article) -> Iterator[Diagnostic]:
                 "the passage runs across a paragraph break",
                 "annotate each paragraph's part separately",
             )
-        for other_start, other_end, other_index in placed:
-            if start < other_end and other_start < end:
-                yield _at(
-                    item,
-                    ("annotations", index, "passage"),
-                    "overlapping-passages",
-                    f"the passage overlaps annotation {other_index + 1}'s passage",
-                    "shorten one of them so that each stretch of text has one note",
-                )
-        placed.append((start, end, index))
-    for index, annotation in enumerate(record.annotations):
-        found = find_occurrences(record.text, annotation.passage)
-        if not found:
-            closest = closest_passage(record.text, annotation.passage)
+        # The first annotation it overlaps is named, not each one: the passages of a
+        # thousand annotations of the same words would otherwise make a million problems.
+        other = next((o for o_start, o_end, o in placed if start < o_end and o_start < end), None)
+        if other is not None:
             yield _at(
                 item,
                 ("annotations", index, "passage"),
-                "passage-not-found",
-                "the passage does not occur verbatim in the article's text",
-                f"the closest passage is: {closest!r}" if closest else "copy the passage exactly",
+                "overlapping-passages",
+                f"the passage overlaps annotation {other + 1}'s passage",
+                "shorten one of them so that each stretch of text has one note",
+            )
+        placed.append((start, end, index))
+    for index, annotation in enumerate(record.annotations):
+        found = occurrences[annotation.passage]
+        if not found:
+            yield Pending(
+                _at(
+                    item,
+                    ("annotations", index, "passage"),
+                    "passage-not-found",
+                    "the passage does not occur verbatim in the article's text",
+                    "",
+                ),
+                partial(_closest_hint, record.text, annotation.passage),
             )
         elif annotation.occurrence > len(found):
             yield _at(
@@ -288,6 +385,11 @@ def _common_word_problems(
             f"'{form}' is a common word: it would be marked wherever it occurs on the site",
             "use a more specific form, or set 'mark_common_words: true' if that is intended",
         )
+
+
+def _closest_hint(text: str, passage: str) -> str:
+    closest = closest_passage(text, passage)
+    return f"the closest passage is: {closest!r}" if closest else "copy the passage exactly"
 
 
 def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:
