@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import load_dataset
+from generator.article_page import place
 from generator.cli import main
 from generator.diagnostics import Diagnostic, did_you_mean
 from generator.link import link
 from generator.load import MAX_PROBLEMS_PER_FILE, discover, load_all, load_file
+from generator.passages import find_occurrences
 from generator.synth import LATIN
 
 SECONDS = 2.0
@@ -241,3 +244,31 @@ def test_reference_problems_are_capped_per_file(
     ]
     assert printed[-2] == f"{shown}:58:5: error[unknown-actor] actors[49]: no actor 'nobody-49'"
     assert len(printed) == 2 * (1 + MAX_PROBLEMS_PER_FILE)
+
+
+def write_one_word_annotated(data: Path) -> None:
+    """An article whose 3,000 annotations mark each occurrence of one word in turn: valid, and
+    each annotation's page mark walked the whole text again (20 s to render)."""
+    annotations = "".join(
+        f"  - {{passage: a, occurrence: {number}, verdict: accurate, note: n}}\n"
+        for number in range(1, 3_001)
+    )
+    (data / "articles" / "words.yaml").write_text(
+        "title: One word\nsource: wire-report\nlanguage: en\n"
+        f"text: {'a ' * 30_000}\nannotations:\n{annotations}verification: verified\n",
+        encoding="utf-8",
+    )
+
+
+def test_an_article_marking_one_word_thousands_of_times_is_placed_quickly(base_data: Path) -> None:
+    write_one_word_annotated(base_data)
+    problems, elapsed, peak = link_step(base_data)
+    assert problems == []
+    _bounded("3,000 annotations of one word", elapsed, peak)
+    article = load_dataset(base_data).articles["words"]
+    find_occurrences.cache_clear()
+    started = time.perf_counter()
+    placed = place(article)
+    elapsed = time.perf_counter() - started
+    assert [mark.start for mark in placed] == list(range(0, 6_000, 2))
+    assert elapsed < SECONDS, f"placing the marks took {elapsed:.2f} s"
