@@ -25,6 +25,7 @@ from .jsonschema import stale_files, write_schemas
 from .models import SINGULAR
 from .output_folder import mark, refusal
 from .output_lock import OutputBusy
+from .page_limits import oversized_pages
 from .render import site_files
 from .skeleton import kind_of, skeleton
 from .staging import staged
@@ -186,6 +187,11 @@ def _render(data_dir: Path, out: str, *, force: bool) -> int:
     if isinstance(dataset, int):
         return dataset
     pages = site_files(dataset)
+    too_large = oversized_pages(pages, dataset, data_dir=data_dir)
+    if too_large:
+        print(format_report(too_large, "text"))
+        print(f"\n{len(too_large)} page(s) too large; nothing was written.", file=sys.stderr)
+        return EXIT_DATA
     counts: list[int] = []
 
     def fill(stage: Path) -> None:

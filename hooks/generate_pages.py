@@ -29,6 +29,7 @@ from generator.diagnostics import format_report  # noqa: E402
 from generator.glossary import glossary  # noqa: E402
 from generator.layout import Layout, redirects  # noqa: E402
 from generator.load import FileCache  # noqa: E402
+from generator.page_limits import oversized_pages  # noqa: E402
 from generator.render import site_files  # noqa: E402
 from generator.term_marks import mark_terms  # noqa: E402
 from generator.write import write_tree  # noqa: E402
@@ -94,6 +95,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     layout = Layout.of(dataset)  # once: the pages and the redirect pages follow the same one
     generated = site_files(dataset, site, layout)
+    too_large = oversized_pages(generated, dataset, layout, data_dir)
+    if too_large:
+        raise PluginError(
+            f"{len(too_large)} page(s) too large:\n" + format_report(too_large, "text")
+        )
     moved = redirects(dataset, layout)
     # A record's address must stay free: a hand-written page published there would hide it.
     clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in moved)
