@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No property test may depend on the machine's speed, so none has a deadline. Under CI the
+# examples are a fixed sequence (derandomize), so a red run can be reproduced; elsewhere they
+# vary from run to run and find more. HYPOTHESIS_PROFILE chooses one by name.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_DATA = ROOT / "tests" / "cases" / "base" / "data"

@@ -20,6 +20,8 @@ from generator.staging import staged
 from generator.swap import aside, exchange, replace, replace_by_renames
 from tests.conftest import BASE_DATA, ROOT, snapshot
 
+pytestmark = pytest.mark.slow
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 

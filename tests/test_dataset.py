@@ -1,10 +1,11 @@
-"""The shipped dataset: valid, complete for the July 2022 episode, and quick to check."""
+"""The shipped dataset: valid and complete for the July 2022 episode; where the research sheet
+beside the project is present, true to it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -28,9 +29,16 @@ def test_check_passes_and_prints_the_counts() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith(
-        "data is valid: 15 actors, 82 sources, 30 events, 26 statements"
+    # Lower bounds, not today's counts: a contribution that adds a record keeps this green.
+    found = re.match(
+        r"data is valid: (\d+) actors, (\d+) sources, (\d+) events, (\d+) statements, "
+        r"(\d+) claims, (\d+) contradictions, (\d+) articles, (\d+) glossary \(checked in ",
+        result.stdout,
     )
+    assert found, result.stdout
+    counts = dict(zip(SINGULAR, map(int, found.groups()), strict=True))
+    assert counts == DATASET.counts()
+    assert counts["actors"] >= 14 and counts["statements"] >= 24 and counts["glossary"] >= 1
 
 
 def test_dataset_is_complete_for_the_episode() -> None:
@@ -39,15 +47,9 @@ def test_dataset_is_complete_for_the_episode() -> None:
     assert counts["sources"] >= 60
     assert counts["events"] >= 25
     assert counts["statements"] >= 24
-    assert counts["contradictions"] == 7
+    assert counts["contradictions"] >= 7
     assert counts["claims"] >= 1
-    assert counts["articles"] == 1
-
-
-def test_checking_the_real_dataset_takes_well_under_a_second() -> None:
-    started = time.perf_counter()
-    load_dataset(REAL_DATA)
-    assert time.perf_counter() - started < 1.0
+    assert counts["articles"] >= 1
 
 
 @pytest.mark.skipif(
@@ -76,6 +78,9 @@ def test_every_quote_in_the_fact_sheet_is_carried_exactly() -> None:
             assert quote in carried, item["id"]
 
 
+@pytest.mark.skipif(
+    not (SHARED / "research" / "facts.yaml").is_file(), reason="shared/ not beside the project"
+)
 def test_every_urls_comes_from_the_fact_sheet() -> None:
     facts = (SHARED / "research" / "facts.yaml").read_text(encoding="utf-8")
     for source_id, source in DATASET.sources.items():
@@ -106,10 +111,11 @@ def test_the_article_annotates_all_fourteen_problems_and_accurate_passages() -> 
 
 def test_unverified_records_stay_marked() -> None:
     unverified = {key for key, s in DATASET.statements.items() if s.verification == "unverified"}
-    assert unverified == {
+    # These two could not be verified; a contribution may add more, not verify these silently.
+    assert {
         "2022-07-27-blinken-as-republic-world-quotes",
         "2022-07-29-lavrov-ministry-not-involved",
-    }
+    } <= unverified
     assert all(DATASET.statements[key].missing for key in unverified)
 
 

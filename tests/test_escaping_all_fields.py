@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,6 +31,8 @@ from generator.yamlio import parse_text
 from tests.conftest import BASE_DATA
 from tests.test_escaping import EXTENSIONS, PAYLOADS
 from tests.test_properties import CONTROLS, INVISIBLE
+
+pytestmark = pytest.mark.slow
 
 TEXT_FIELDS = {
     "name", "description", "title", "summary", "text", "label", "analysis", "note", "notes",

@@ -25,6 +25,8 @@ from tests.conftest import ROOT
 from tests.test_browser import AXE, CHROMIUM_ARGS, DEBIAN_CHROMIUM, _QuietHandler
 from tests.test_site_build import ENV
 
+pytestmark = pytest.mark.slow
+
 STATEMENTS = 900
 """Enough for every group to be shelved: 519 actors, 2,838 sources, 1,938 timeline entries,
 242 claims and contradictions."""

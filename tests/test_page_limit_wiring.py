@@ -15,6 +15,8 @@ import pytest
 from bench.project import copy_project
 from tests.conftest import BASE_DATA, ROOT
 
+pytestmark = pytest.mark.slow
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 EXPECTED = (
     "data/contradictions/was-it-requested.yaml:0:0: error[page-too-large] the page "

@@ -17,6 +17,8 @@ from bench.project import copy_project
 from generator import load_dataset
 from tests.conftest import BASE_DATA, REAL_DATA, ROOT
 
+pytestmark = pytest.mark.slow
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
