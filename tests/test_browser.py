@@ -57,9 +57,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
+def browser_executable() -> str | None:
+    """The browser to drive: EXPLAINER_BROWSER's choice (`playwright` for Playwright's own
+    Chromium, or a path), else Debian's Chromium where it is installed, else Playwright's."""
+    choice = os.environ.get("EXPLAINER_BROWSER", "")
+    if choice == "playwright":
+        return None
+    if choice:
+        return choice
+    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+    executable = browser_executable()
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
