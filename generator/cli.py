@@ -152,16 +152,27 @@ def _check(data_dir: Path, fmt: str) -> int:
         )
     elif problems:
         print(format_report(problems, "text"))
-        print(f"\n{len(problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        print(f"\n{_plural(len(problems), 'problem')} found.", file=sys.stderr)
     if problems and os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_report(problems, "github"))
     if problems:
         return EXIT_DATA
     assert dataset is not None
     if fmt == "text":
-        summary = ", ".join(f"{count} {kind}" for kind, count in dataset.counts().items())
-        print(f"data is valid: {summary} (checked in {elapsed:.2f} s)")
+        summary = ", ".join(
+            _plural(count, _NOUNS.get(kind, SINGULAR[kind]))
+            for kind, count in dataset.counts().items()
+        )
+        print(f"no problems: {summary} (checked in {elapsed:.2f} s)")
     return EXIT_OK
+
+
+_NOUNS = {"glossary": "glossary term"}
+"""How a count of a kind reads where the kind's singular is not a noun for one record."""
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _checked(data_dir: Path, consequence: str) -> Dataset | int:
@@ -173,7 +184,7 @@ def _checked(data_dir: Path, consequence: str) -> Dataset | int:
     dataset, problems = check_data(data_dir)
     if dataset is None:
         print(format_report(problems, "text"))
-        print(f"\n{len(problems)} problem(s) found; {consequence}.", file=sys.stderr)
+        print(f"\n{_plural(len(problems), 'problem')} found; {consequence}.", file=sys.stderr)
         return EXIT_DATA
     return dataset
 

@@ -76,7 +76,7 @@ def test_there_are_at_least_twenty_distinct_error_codes() -> None:
 
 def test_base_dataset_is_valid(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--data", "data"]) == 0
-    assert capsys.readouterr().out.startswith("data is valid: 2 actors, 1 sources, 1 events")
+    assert capsys.readouterr().out.startswith("no problems: 2 actors, 1 source, 1 event")
 
 
 def test_every_code_is_documented_in_the_readme_and_raised_by_the_code() -> None:

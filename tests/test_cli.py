@@ -18,7 +18,10 @@ def test_clean_data_exits_zero_with_counts(
 ) -> None:
     assert main(["check", "--data", "data"]) == 0
     out = capsys.readouterr().out
-    assert "data is valid: 2 actors, 1 sources, 1 events, 2 statements, 1 claims" in out
+    assert out.startswith(
+        "no problems: 2 actors, 1 source, 1 event, 2 statements, 1 claim, 1 contradiction, "
+        "1 article, 0 glossary terms (checked in "
+    )
 
 
 def test_bad_data_exits_one(base_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -26,7 +29,7 @@ def test_bad_data_exits_one(base_data: Path, capsys: pytest.CaptureFixture[str])
     assert main(["check", "--data", "data"]) == 1
     captured = capsys.readouterr()
     assert "error[invalid-value] kind" in captured.out
-    assert "nothing was built" in captured.err
+    assert captured.err == "\n5 problems found.\n"
 
 
 def test_missing_folder_is_a_usage_error(
