@@ -31,46 +31,61 @@ _UNMARKED = frozenset(
 own, and SVG or MathML text cannot hold an HTML element."""
 
 
+_TOKEN = re.compile(r"\w+|\W")
+"""A form and the text are compared token by token: whole words, and single other characters."""
+_TITLE = ""
+"""The key of a trie node under which a form that ends there keeps its escaped explanation
+(no token is empty)."""
+
+Trie = dict[str, "Trie | str"]
+
+MARK_BUDGET = 1_000_000
+"""Bytes of marks one page may gain; past it, the rest of the page is left unmarked. A page of
+the real explainer gains under 20 kB; without a budget a frequent word with a long definition
+multiplied a page by tens of megabytes."""
+
+
 @dataclass(frozen=True)
 class Glossary:
-    """Forms to mark, grouped by their first word, longest first within a group."""
+    """Forms to mark, as a trie of their tokens: at each word of a text, the longest form that
+    starts there is found in as many steps as it has tokens, however many forms there are."""
 
-    by_first_word: Mapping[str, tuple[tuple[str, str], ...]]
-    """First word of a form -> ((form, HTML-escaped explanation), ...)."""
+    trie: Trie
 
     @classmethod
     def of(cls, explanations: Mapping[str, str]) -> Glossary:
         """From form -> explanation (plain text). A form that does not start with a word
         character can never be found and is left out (the term's validator refuses it)."""
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for form, explanation in explanations.items():
-            first = _WORD.match(form)
-            if first:
-                groups.setdefault(first.group(), []).append(
-                    (form, html.escape(explanation, quote=True))
-                )
-        return cls(
-            {
-                word: tuple(sorted(forms, key=lambda item: (-len(item[0]), item[0])))
-                for word, forms in groups.items()
-            }
-        )
+        trie: Trie = {}
+        for form, explanation in sorted(explanations.items()):
+            if not _WORD.match(form):
+                continue
+            node = trie
+            for token in _TOKEN.findall(form):
+                child = node.setdefault(token, {})
+                assert isinstance(child, dict)
+                node = child
+            node[_TITLE] = html.escape(explanation, quote=True)
+        return cls(trie)
 
 
 def mark_terms(page: str, glossary: Glossary) -> str:
     """`page` with every occurrence of a form in its text (outside code, controls and raw-text
-    elements) wrapped in an `abbr` element carrying the form's explanation."""
-    if not glossary.by_first_word:
+    elements) wrapped in an `abbr` element carrying the form's explanation, until the page
+    has gained MARK_BUDGET bytes."""
+    if not glossary.trie:
         return page
     out: list[str] = []
     closed: dict[str, int] = {}  # open unmarked elements by name
+    budget = [MARK_BUDGET]
     position = 0
     while position < len(page):
         tag = _TAG.search(page, position)
         end = tag.start() if tag else len(page)
         if end > position:
             text = page[position:end]
-            out.append(text if any(closed.values()) else _mark_text(text, glossary))
+            marked = any(closed.values()) or budget[0] <= 0
+            out.append(text if marked else _mark_text(text, glossary, budget))
         if tag is None:
             break
         out.append(tag.group())
@@ -92,31 +107,49 @@ def mark_terms(page: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def _mark_text(text: str, glossary: Glossary) -> str:
-    """One run of HTML text (character references allowed, no tags)."""
+def _mark_text(text: str, glossary: Glossary, budget: list[int]) -> str:
+    """One run of HTML text (character references allowed, no tags); `budget` holds the
+    bytes of marks the page may still gain, and is spent here."""
     if "<" in text:
         return text  # something tag-like that is not a well-formed tag: leave it as it is
     plain = html.unescape(text) if "&" in text else text
     pieces: list[str] = []
     done = 0
-    for word in _WORD.finditer(plain):  # whole words only: a form starts at a word's start
+    for word in _WORD.finditer(plain):  # a form starts at a word's start
         start = word.start()
-        if start < done:
-            continue  # inside a form marked already
-        for form, title in glossary.by_first_word.get(word.group(), ()):
-            stop = start + len(form)
-            if plain.startswith(form, start) and not (
-                stop < len(plain) and _is_word_char(plain[stop]) and _is_word_char(form[-1])
-            ):
-                pieces.append(html.escape(plain[done:start], quote=False))
-                pieces.append(f'<abbr title="{title}">{html.escape(form, quote=False)}</abbr>')
-                done = stop
-                break
+        if start < done or word.group() not in glossary.trie:
+            continue
+        found = _longest_form(plain, start, glossary.trie)
+        if found is None:
+            continue
+        stop, title = found
+        mark = f'<abbr title="{title}">{html.escape(plain[start:stop], quote=False)}</abbr>'
+        budget[0] -= len(mark) - (stop - start)
+        if budget[0] < 0:
+            break
+        pieces.append(html.escape(plain[done:start], quote=False))
+        pieces.append(mark)
+        done = stop
     if not pieces:
         return text
     pieces.append(html.escape(plain[done:], quote=False))
     return "".join(pieces)
 
 
-def _is_word_char(character: str) -> bool:
-    return character.isalnum() or character == "_"
+def _longest_form(plain: str, start: int, trie: Trie) -> tuple[int, str] | None:
+    """(end, escaped explanation) of the longest form at `start`: tokens are whole words, so
+    a form never ends inside a word of the text (`TASS` is not found in `TASSx`)."""
+    node: Trie = trie
+    found: tuple[int, str] | None = None
+    position = start
+    while True:
+        token = _TOKEN.match(plain, position)
+        if token is None:
+            return found
+        child = node.get(token.group())
+        if not isinstance(child, dict):
+            return found
+        node, position = child, token.end()
+        title = node.get(_TITLE)
+        if isinstance(title, str):
+            found = (position, title)

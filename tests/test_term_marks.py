@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from generator.glossary import TOOLTIP_LIMIT, explanation
 from generator.models import Term
-from generator.term_marks import Glossary, mark_terms
+from generator.term_marks import MARK_BUDGET, Glossary, mark_terms
 
 
 class _Shape(HTMLParser):
@@ -146,7 +146,8 @@ def test_a_long_definition_is_cut_for_the_tooltip() -> None:
 @pytest.mark.parametrize(
     "form",
     ["\\url", "TASS]: x", "*[x]", "12", "2022.", "x", "<img>", "a  b", " SCO", "SCO ",
-     "La\u200bvrov", "\u202eSCO", "-SCO", "SCO-", "{{ x }}", "wz\x02x"],
+     "La\u200bvrov", "\u202eSCO", "-SCO", "SCO-", "{{ x }}", "wz\x02x", "Minis\u034ftry",
+     "Foreign\u3164Office", "Spokes\u17b4person", "Ana\u115fSpeaker"],
 )  # fmt: skip
 def test_terms_that_are_not_words_are_refused(form: str) -> None:
     with pytest.raises(ValidationError) as raised:
@@ -161,13 +162,25 @@ def test_ordinary_terms_are_accepted(form: str) -> None:
     Term.model_validate({"term": form, "definition": "d", "verification": "verified"})
 
 
-def test_marking_is_linear_in_the_page() -> None:
-    """A page of 200,000 words with 2,000 forms is marked in well under a second."""
+def test_marking_is_linear_in_the_page_however_many_forms_share_a_word() -> None:
+    """42,000 forms that all start with the same word, and a page of 40,000 of that word and
+    10,000 forms: each word costs as many steps as the longest form has tokens."""
     import time
 
-    glossary = glossary_of({f"term{n} x": "e" for n in range(2_000)})
-    page = "<p>" + " ".join(f"term{n % 3_000} x" for n in range(200_000)) + "</p>"
+    glossary = glossary_of({f"Zorg q{n}x": "e" for n in range(42_000)})
+    page = "<p>" + "Zorg " * 40_000 + " ".join(f"Zorg q{n}x" for n in range(10_000)) + "</p>"
     started = time.perf_counter()
     marked = mark_terms(page, glossary)
     assert time.perf_counter() - started < 2.0
-    assert len(re.findall("<abbr", marked)) == sum(1 for n in range(200_000) if n % 3_000 < 2_000)
+    assert len(re.findall("<abbr", marked)) == 10_000
+
+
+def test_a_page_gains_at_most_the_mark_budget() -> None:
+    """A frequent word with a definition that escapes to five times its length: the page
+    stops gaining marks at the budget instead of growing by 90 MB."""
+    glossary = glossary_of({"Zo": '&<>"' * 75})
+    page = "<p>" + "Zo " * 65_000 + "</p>"
+    marked = mark_terms(page, glossary)
+    assert 0 < len(marked) - len(page) <= MARK_BUDGET
+    assert marked.count("<abbr") == marked.count("</abbr>") > 100
+    assert shape(marked).tags == shape(page).tags
