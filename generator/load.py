@@ -44,6 +44,9 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     """
     problems: list[Diagnostic] = []
     found: list[Path] = []
+    if data_dir.is_symlink():
+        # A pull request can commit data/ itself as a link, to / or to anyone's home.
+        return [], [_not_a_file(display_path(data_dir), "symlink")]
     for path, kind in _entries(data_dir, problems):
         shown = display_path(path)
         relative = path.relative_to(data_dir)
@@ -79,9 +82,13 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
     return found, problems
 
 
-def _entries(folder: Path, problems: list[Diagnostic]) -> Iterator[tuple[Path, str]]:
-    """(path, "file" | "symlink" | "special") below `folder`, depth first in name order (the
-    order of sorted paths), without following links; hidden names are skipped."""
+def _entries(
+    folder: Path, problems: list[Diagnostic], depth: int = 0
+) -> Iterator[tuple[Path, str]]:
+    """(path, "file" | "symlink" | "special" | "folder") below `folder`, depth first in name
+    order (the order of sorted paths), without following links; hidden names are skipped.
+    Records are two levels down (`<kind>/<id>.yaml`): a folder deeper than that is reported,
+    not entered, so no nesting of folders can exhaust the walk."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -105,7 +112,10 @@ def _entries(folder: Path, problems: list[Diagnostic]) -> Iterator[tuple[Path, s
         if entry.is_symlink():
             yield path, "symlink"
         elif entry.is_dir(follow_symlinks=False):
-            yield from _entries(path, problems)
+            if depth >= 1:
+                yield path, "folder"
+            else:
+                yield from _entries(path, problems, depth + 1)
         elif entry.is_file(follow_symlinks=False):
             yield path, "file"
         else:
@@ -113,6 +123,16 @@ def _entries(folder: Path, problems: list[Diagnostic]) -> Iterator[tuple[Path, s
 
 
 def _not_a_file(shown: str, kind: str) -> Diagnostic:
+    if kind == "folder":
+        return Diagnostic(
+            shown,
+            0,
+            0,
+            "stray-file",
+            "",
+            "a folder inside a record folder",
+            "records live in data/<kind>/<id>.yaml; move its files up or remove it",
+        )
     if kind == "symlink":
         return Diagnostic(
             shown,
@@ -257,7 +277,25 @@ def load_all(
     return records, problems
 
 
+RESERVED_IDS = frozenset({"index", "page"})
+"""Names the site uses inside a kind's folder: `<kind>/index` is its list of records and
+`<kind>/page/` holds its shelves; a record with such an id would replace them."""
+
+
 def _check_id(record_id: str, shown: str) -> list[Diagnostic]:
+    if record_id in RESERVED_IDS:
+        return [
+            Diagnostic(
+                shown,
+                0,
+                0,
+                "reserved-id",
+                "",
+                f"the id '{record_id}' names a page of the site (the list of records or its "
+                "shelves); a record with it would replace that page",
+                "rename the file after what the record is",
+            )
+        ]
     if ID_PATTERN.fullmatch(record_id) and len(record_id) <= MAX_ID_LENGTH:
         return []
     return [

@@ -14,7 +14,10 @@ def write_tree(files: dict[str, str], out_dir: Path) -> tuple[list[str], list[st
     for relative, text in sorted(files.items()):
         target = out_dir / relative
         data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
+        if target.is_symlink():
+            # Never written through: a link left in the folder could point anywhere.
+            target.unlink()
+        elif target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         with named(target):

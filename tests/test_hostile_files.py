@@ -125,3 +125,37 @@ def test_a_data_folder_that_cannot_be_entered_is_a_usage_error_not_a_traceback()
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "cannot open the data folder" in result.stderr and "Permission denied" in result.stderr
+
+
+def test_a_data_folder_that_is_a_link_is_not_walked(tmp_path: Path) -> None:
+    (tmp_path / "data").symlink_to("/")
+    found, problems = discover(tmp_path / "data")
+    assert found == []
+    assert [p.code for p in problems] == ["symlink"]
+
+
+def test_folders_nested_past_the_record_folders_are_reported_not_entered(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE_DATA, data)
+    deep = data / "actors"
+    for _ in range(50):  # deeper than any record; a recursive walk overflowed at about 1,000
+        deep = deep / "a"
+    deep.mkdir(parents=True)
+    (deep / "x.yaml").write_text("kind: person\n", encoding="utf-8")
+    found, problems = discover(data)
+    assert [(p.code, p.path.endswith("data/actors/a")) for p in problems] == [("stray-file", True)]
+    assert all(len(path.relative_to(data).parts) == 2 for path in found)
+
+
+def test_render_never_writes_through_a_link_left_in_its_folder(tmp_path: Path) -> None:
+    from generator.write import write_tree
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "actors").mkdir(parents=True)
+    (out / "actors" / "x.md").symlink_to(victim)
+    write_tree({"actors/x.md": "# page\n"}, out)
+    assert victim.read_text(encoding="utf-8") == "mine"
+    assert not (out / "actors" / "x.md").is_symlink()
+    assert (out / "actors" / "x.md").read_text(encoding="utf-8") == "# page\n"
