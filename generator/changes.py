@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from .diagnostics import visible
 from .fields import Record
 from .layout import permalink
 from .load import discover, load_all
@@ -145,7 +146,7 @@ def summary(
 def _line(change: Change) -> str:
     text = f"- **{change.action}** {code_span(change.record_id)}"
     if change.label:
-        text += f": {escape(change.label)}"
+        text += f": {escape(visible(change.label))}"
     if change.fields:
         text += " (" + ", ".join(change.fields) + ")"
     if change.action != "removed":

@@ -7,6 +7,7 @@ error unless the term opts in with `mark_common_words: true`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -28,17 +29,21 @@ def explainer_languages(records: Iterable[object]) -> frozenset[str]:
 
 
 def common_forms(term: Term, languages: frozenset[str]) -> Iterator[tuple[Loc, str]]:
-    """(field path, form) of each form of `term` that is a common word in one of `languages`.
-    An all-capital acronym (`MID`) is not the common word it spells (`mid`): forms are
-    matched case-sensitively."""
+    """(field path, form) of each form of `term` that is a common word in one of `languages`,
+    or a phrase of nothing but common words. An all-capital acronym (`MID`) is not the common
+    word it spells (`mid`): forms are matched case-sensitively."""
     if term.mark_common_words:
         return
     words = _common_words(languages)
     located: list[tuple[Loc, str]] = [(("term",), term.term)]
     located += [(("aliases", index), alias) for index, alias in enumerate(term.aliases)]
     for loc, form in located:
-        if not form.isupper() and form.lower() in words:
+        # A phrase of common words ("of the", "he said") is as frequent as its words.
+        if not form.isupper() and all(w in words for w in _WORDS.findall(form.lower())):
             yield loc, form
+
+
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
 
 
 @cache

@@ -40,7 +40,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 """C0 and C1 controls and the bidirectional embeddings, overrides and isolates, which make
 text display in another order than it is stored (and so read differently than it is)."""
 _INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-                        r"\u2060-\u2064\u3164\ufeff\uffa0]")  # fmt: skip
+                        r"\u2060-\u2064\u2800\u3164\ufeff\uffa0]")  # fmt: skip
 """Zero-width and other invisible characters, and the directional marks: in a name or an
 address they make two strings that look the same differ ("La\u200bvrov" beside "Lavrov")."""
 
@@ -191,7 +191,9 @@ def _term(value: str) -> str:
     # script), digits, marks and a little inner punctuation, starting with a letter or digit
     # and ending with one or a full stop (`U.S.`); no markup, no invisible characters, no
     # bare number (it would mark every figure on the site).
-    inner_ok = all(_is_term_letter(ch) or ch in _TERM_PUNCTUATION for ch in value)
+    inner_ok = not _INVISIBLE.search(value) and all(
+        _is_term_letter(ch) or ch in _TERM_PUNCTUATION for ch in value
+    )
     ends_ok = (
         len(value) >= 2
         and _is_term_letter(value[0])

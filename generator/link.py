@@ -74,9 +74,11 @@ def link(loaded: list[Loaded]) -> tuple[Dataset | None, list[Diagnostic]]:
     for item in ordered:
         found.extend(_rule_problems(item, by_kind))
     languages = explainer_languages(item.record for item in ordered)
+    forms: dict[str, str] = {}  # form -> id of the first term (in file order) that has it
     for item in ordered:
         if isinstance(item.record, Term):
             found.extend(_common_word_problems(item, item.record, languages))
+            found.extend(_duplicate_form_problems(item, item.record, forms))
     moments = _moments(by_kind)
     keys, order_problems = sort_keys(moments)
     for problem in order_problems:
@@ -371,6 +373,24 @@ def _article_rules(item: Loaded, record: Article) -> Iterator[Problem]:
                 "passage-not-found",
                 f"the passage occurs {len(found)} time(s), not {annotation.occurrence}",
                 f"use an occurrence from 1 to {len(found)}",
+            )
+
+
+def _duplicate_form_problems(
+    item: Loaded, term: Term, forms: dict[str, str]
+) -> Iterator[Diagnostic]:
+    """A form is marked with one explanation: a second term may not claim it."""
+    located: list[tuple[Loc, str]] = [(("term",), term.term)]
+    located += [(("aliases", index), alias) for index, alias in enumerate(term.aliases)]
+    for loc, form in located:
+        first = forms.setdefault(form, item.id)
+        if first != item.id:
+            yield _at(
+                item,
+                loc,
+                "duplicate-term",
+                f"'{form}' is already a form of the glossary term '{first}'",
+                "give each form to one term; add what this one adds to that term's definition",
             )
 
 

@@ -86,3 +86,25 @@ def test_github_annotations_keep_their_fields_apart() -> None:
     line = problem.format_github()
     assert line.startswith("::error file=data/a%2Cb%3Ac.yaml,line=1,col=2,title=bad-id::")
     assert "\n" not in line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a\u3164\u115f\u2800\u034f\u17b4\u200b\u202e\u00ad\ufeff")))
+def test_fillers_and_joiners_are_shown_as_escapes(value: str) -> None:
+    shown = visible(value)
+    assert set(shown) <= set("a\\uxU0123456789abcdef")
+
+
+def test_a_label_with_invisible_characters_is_visible_in_the_summary(base_data: Path) -> None:
+    contradiction = base_data / "contradictions" / "was-it-requested.yaml"
+    before = read_records(base_data)
+    contradiction.write_text(
+        contradiction.read_text(encoding="utf-8").replace(
+            "title: Was a request made?", "title: Was a re\u200bquest made\u3164?"
+        ),
+        encoding="utf-8",
+    )
+    after = read_records(base_data)
+    text = summary(compare(before.records, after.records, after.unreadable))
+    assert "\u200b" not in text and "\u3164" not in text
+    assert "re&#92;u200bquest made&#92;u3164?" in text  # a backslash, as Markdown shows it
