@@ -125,6 +125,12 @@ def _words(
             f"{describe(value)} is too small",
             f"use a number of at least {context.get('ge', 1)}",
         )
+    if kind in ("less_than_equal", "less_than"):
+        return (
+            "invalid-value",
+            f"{describe(value)} is too large",
+            f"use a number of at most {context.get('le')}",
+        )
     if "_" in kind:
         # A pydantic error type this module has no words for: keep pydantic's message.
         return "invalid-value", error["msg"], ""

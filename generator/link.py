@@ -321,8 +321,13 @@ def _contradiction_rules(item: Loaded, record: Contradiction) -> Iterator[Diagno
 def _article_rules(item: Loaded, record: Article) -> Iterator[Problem]:
     # Each distinct passage is searched for once: an article may annotate the same words many
     # times, and each search walks the whole text.
-    passages = {annotation.passage for annotation in record.annotations}
-    occurrences = {passage: find_occurrences(record.text, passage) for passage in passages}
+    needed: dict[str, int] = {}  # passage -> the furthest occurrence any annotation names
+    for annotation in record.annotations:
+        needed[annotation.passage] = max(needed.get(annotation.passage, 0), annotation.occurrence)
+    # Found up to that occurrence: where fewer exist, the count in the message is exact.
+    occurrences = {
+        passage: find_occurrences(record.text, passage, limit) for passage, limit in needed.items()
+    }
     placed: list[tuple[int, int, int]] = []
     paragraphs = paragraph_spans(record.text)
     paragraph_starts = [p_start for p_start, _p_end in paragraphs]

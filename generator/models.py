@@ -6,7 +6,7 @@ documentation: they become the JSON Schema descriptions editors show.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -317,12 +317,18 @@ Verdict = Literal[
 ]
 
 
+MAX_OCCURRENCE = 1_000
+"""A passage that occurs more often is too short to say which one is meant; and each
+occurrence before the one named is found in turn (in a text of one repeated letter, every
+position is one)."""
+
+
 class Annotation(Strict):
     """What the record shows about one passage of an article."""
 
     passage: Text
     """The passage, copied exactly from the article's text."""
-    occurrence: Count = 1
+    occurrence: Annotated[Count, Field(le=MAX_OCCURRENCE)] = 1
     """Which occurrence of `passage` is meant, when it occurs more than once."""
     verdict: Verdict
     """How the passage holds up against the record."""

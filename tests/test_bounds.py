@@ -247,15 +247,17 @@ def test_reference_problems_are_capped_per_file(
 
 
 def write_one_word_annotated(data: Path) -> None:
-    """An article whose 3,000 annotations mark each occurrence of one word in turn: valid, and
-    each annotation's page mark walked the whole text again (20 s to render)."""
+    """An article whose 3,000 annotations mark each of the first 1,000 occurrences (the most an
+    annotation may name) of three words in turn: valid, and each annotation's page mark walked
+    the whole text again (20 s to render)."""
     annotations = "".join(
-        f"  - {{passage: a, occurrence: {number}, verdict: accurate, note: n}}\n"
-        for number in range(1, 3_001)
+        f"  - {{passage: {word}, occurrence: {number}, verdict: accurate, note: n}}\n"
+        for word in "abc"
+        for number in range(1, 1_001)
     )
     (data / "articles" / "words.yaml").write_text(
         "title: One word\nsource: wire-report\nlanguage: en\n"
-        f"text: {'a ' * 30_000}\nannotations:\n{annotations}verification: verified\n",
+        f"text: {'a b c ' * 10_000}\nannotations:\n{annotations}verification: verified\n",
         encoding="utf-8",
     )
 
