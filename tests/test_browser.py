@@ -34,10 +34,15 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("browser-site")
+    yield from built_and_served(ROOT, tmp_path_factory.mktemp("browser-site"))
+
+
+def built_and_served(project: Path, site: Path) -> Iterator[str]:
+    """Build `project` with MkDocs into `site` and serve it on 127.0.0.1 while the caller
+    runs; yields the base URL."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=project, capture_output=True, text=True, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -3,12 +3,6 @@ long headings built from data runs nothing, and ordinary terms still show their 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from bench.project import copy_project
 from tests.conftest import BASE_DATA
-from tests.test_browser import AXE, _QuietHandler, browser  # noqa: F401 - the fixture
+from tests.test_browser import AXE, browser, built_and_served  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 
@@ -54,21 +48,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     actor = yaml.safe_load((data / "actors" / "ana-speaker.yaml").read_text("utf-8"))
     actor["name"] = f"Ana{UNBREAKABLE} {PAYLOAD}"
     _write(data / "actors" / "ana-speaker.yaml", actor)
-    site = project / "built"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from built_and_served(project, project / "built")
 
 
 def _ran(page: Page) -> object:
