@@ -134,10 +134,13 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
             record["aliases"] = parsed.data["aliases"]  # type: ignore[index]
             opt_in = "mark_common_words: true\n"
         if path.parent.name == "articles":
-            record["text"] = f"Start {text} end."  # type: ignore[index]
+            article = f"Start {text} end."
+            record["text"] = article  # type: ignore[index]
+            # The occurrence that starts after "Start " ("a" also occurs inside "Start").
+            earlier = [i for i in range(7) if article.startswith(text, i)]
             record["annotations"] = [  # type: ignore[index]
-                {"passage": text, "verdict": "accurate", "note": text,
-                 "statements": ["2022-07-28-denial"]}
+                {"passage": text, "occurrence": str(len(earlier)), "verdict": "accurate",
+                 "note": text, "statements": ["2022-07-28-denial"]}
             ]  # fmt: skip
         path.write_text(
             yaml.safe_dump(record, allow_unicode=True, default_style='"') + opt_in,
