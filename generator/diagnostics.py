@@ -8,10 +8,11 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from .characters import INVISIBLE
 
 
 @dataclass(frozen=True, order=True)
@@ -100,12 +101,6 @@ def _gh_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-_INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0]"
-)
-"""Characters that print as nothing (or blank) although Python calls some printable: fillers,
-joiners, marks and directional controls; shown as escapes like the controls."""
 _INVISIBLE_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -115,10 +110,10 @@ def visible(text: str) -> str:
     starting `::` is a workflow command), an escape sequence would drive the terminal, and a
     bidirectional control would reorder what is shown. Each such character is written as an
     escape (`\\n`, `\\x1b`, `\\u202e`), so the line shows exactly what the file holds."""
-    if text.isprintable() and not _INVISIBLE.search(text):
+    if text.isprintable() and not INVISIBLE.search(text):
         return text
     return "".join(
-        _visible_character(ch) if not ch.isprintable() or _INVISIBLE.match(ch) else ch
+        _visible_character(ch) if not ch.isprintable() or INVISIBLE.match(ch) else ch
         for ch in text
     )
 

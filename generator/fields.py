@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from . import when as timing
+from .characters import CONTROL, INVISIBLE, refuse
 
 ID_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """For JSON Schema, where `$` is the end of the text."""
@@ -36,54 +37,27 @@ class Ref:
     kinds: tuple[str, ...]
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 controls and the bidirectional embeddings, overrides and isolates, which make
-text display in another order than it is stored (and so read differently than it is)."""
-_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-                        r"\u2060-\u2064\u2800\u3164\ufeff\uffa0]")  # fmt: skip
-"""Zero-width and other invisible characters, and the directional marks: in a name or an
-address they make two strings that look the same differ ("La\u200bvrov" beside "Lavrov")."""
-
-
 def _text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("empty-text", "the text is empty")
     # Invisible to readers, and STX/ETX are Markdown's own placeholder markers.
-    control = _CONTROL.search(value)
-    if control:
-        raise PydanticCustomError(
-            "bad-character",
-            "the control character U+{code}{name} is not allowed in text",
-            {"code": f"{ord(control.group()):04X}", "name": _character_name(control.group())},
-        )
-    return value
+    message = "the control character U+{code}{name} is not allowed in text"
+    return refuse(CONTROL, value, "bad-character", message)
 
 
 def _name(value: str) -> str:
-    invisible = _INVISIBLE.search(value)
-    if invisible:
-        raise PydanticCustomError(
-            "bad-character",
-            "the invisible character U+{code}{name} is not allowed in a name",
-            {"code": f"{ord(invisible.group()):04X}", "name": _character_name(invisible.group())},
-        )
-    return value
+    return refuse(
+        INVISIBLE, value, "bad-character",
+        "the invisible character U+{code}{name} is not allowed in a name",
+    )  # fmt: skip
 
 
-def _character_name(character: str) -> str:
-    """` (its Unicode name)`, or nothing for the controls, which have none."""
-    name = unicodedata.name(character, "")
-    return f" ({name.lower()})" if name else ""
+_INVISIBLE_IN_URL = "the address holds the invisible character U+{code}{name}"
 
 
 def _url(value: str) -> str:
-    invisible = _INVISIBLE.search(value) or _CONTROL.search(value)
-    if invisible:
-        raise PydanticCustomError(
-            "bad-url",
-            "the address holds the invisible character U+{code}{name}",
-            {"code": f"{ord(invisible.group()):04X}", "name": _character_name(invisible.group())},
-        )
+    for pattern in (INVISIBLE, CONTROL):
+        refuse(pattern, value, "bad-url", _INVISIBLE_IN_URL)
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
         raise PydanticCustomError(
@@ -191,7 +165,7 @@ def _term(value: str) -> str:
     # script), digits, marks and a little inner punctuation, starting with a letter or digit
     # and ending with one or a full stop (`U.S.`); no markup, no invisible characters, no
     # bare number (it would mark every figure on the site).
-    inner_ok = not _INVISIBLE.search(value) and all(
+    inner_ok = not INVISIBLE.search(value) and all(
         _is_term_letter(ch) or ch in _TERM_PUNCTUATION for ch in value
     )
     ends_ok = (

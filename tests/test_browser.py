@@ -196,13 +196,18 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
 def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
     page, watch = reader
     page.goto(f"{base_url}{path}")
+    assert axe_violations(page) == []
+    watch.assert_clean()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core finds on the page as it is now, one line per rule."""
     page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
+    found: list[str] = page.evaluate(
         "async () => (await axe.run(document)).violations"
         ".map(v => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0].target}`)"
     )
-    assert violations == []
-    watch.assert_clean()
+    return found
 
 
 def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> None:

@@ -13,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from bench.project import copy_project
 from tests.conftest import BASE_DATA
-from tests.test_browser import AXE, browser, built_and_served  # noqa: F401 - the fixture
+from tests.test_browser import axe_violations, browser, built_and_served  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 
@@ -148,10 +148,5 @@ def test_axe_finds_no_violations_with_tooltips_open(
     page.goto(f"{hostile_url}/actors/ana-speaker/")
     page.locator("article abbr").first.focus()
     page.locator("[role=tooltip]").wait_for(state="visible", timeout=5_000)
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document)).violations"
-        ".map(v => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0].target}`)"
-    )
-    assert violations == []
+    assert axe_violations(page) == []
     page.close()

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.changes import compare, read_records, summary
-from generator.diagnostics import _INVISIBLE, Diagnostic, visible
+from generator.characters import INVISIBLE
+from generator.diagnostics import Diagnostic, visible
 from generator.markdown import code_span
 from tests.conftest import ROOT
 
@@ -53,7 +54,7 @@ def test_visible_text_is_one_printable_line(value: str) -> None:
     shown = visible(value)
     assert shown.isprintable()
     assert visible(shown) == shown
-    if value.isprintable() and not _INVISIBLE.search(value):
+    if value.isprintable() and not INVISIBLE.search(value):
         assert shown == value
 
 
