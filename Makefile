@@ -7,37 +7,39 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= data
 
-# mkdocs-material prints a notice about MkDocs 2.0 on every build; we pin mkdocs<2.
-export NO_MKDOCS_2_WARNING := 1
-
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test check schema lock lint clean browser-deps audit bench preview-bench
+.PHONY: site serve test check schema lock lint clean test-deps audit bench preview-bench
 
-$(STAMP): requirements.lock
+# The lock, then the project itself, editable, with the `explainer` command (setuptools comes
+# from the lock; its one warning, that folders beside the package may be imported instead of
+# it, does not apply: the package is the folder).
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		--no-index --editable .
 	touch $(STAMP)
 
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
-## Chromium (Debian's) and axe-core for the browser tests.
-browser-deps: $(NODE_STAMP)
-	bash scripts/install-browser.sh
+## What the tests run besides Python: Chromium, axe-core, Java and the Nu HTML Checker.
+test-deps: $(NODE_STAMP)
+	bash scripts/install-test-tools.sh
 
 ## Build the site into site/ (validates the data first).
 site: $(STAMP)
-	$(BIN)/python -m generator build --data $(DATA) --site site
+	$(BIN)/explainer build --data $(DATA) --site site
 
-## Preview with live reload on http://127.0.0.1:8000/.
+## Preview with live reload on http://127.0.0.1:$(PORT)/ (problems in the data show on the page).
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/python -m generator check --data $(DATA)
-	$(BIN)/python -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/explainer serve --data $(DATA) --port $(PORT)
 
 ## Every test: lint, types, the test suite.
-test: $(STAMP) browser-deps
+test: $(STAMP) test-deps
 	$(BIN)/python -m ruff check generator tests hooks bench
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
@@ -57,15 +59,15 @@ audit: $(STAMP)
 
 ## Validate data/ only.
 check: $(STAMP)
-	$(BIN)/python -m generator check --data $(DATA)
+	$(BIN)/explainer check --data $(DATA)
 
 ## Regenerate the JSON Schema files in schema/ from the models.
 schema: $(STAMP)
-	$(BIN)/python -m generator schema --out schema
+	$(BIN)/explainer schema --out schema
 
 ## Re-pin every dependency with hashes (needs uv on the PATH).
 lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+	uv pip compile pyproject.toml --extra test --extra build --generate-hashes --python-version 3.11 \
 		--universal -o requirements.lock
 
 clean:

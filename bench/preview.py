@@ -2,8 +2,8 @@
 
     python -m bench.preview [--runs 5] [--port 8765] [--full]
 
-Serves a copy of the project (real data) on 127.0.0.1 with `--dirty`, as `make serve` does,
-edits one statement's notes with a new marker each run, and times from the write until the
+Serves a copy of the project (real data) on 127.0.0.1 with `explainer serve`, as `make serve`
+does, edits one statement's notes with a new marker each run, and times from the write until the
 served page contains the marker. Prints each time and the median. Stops only the server it
 started.
 """
@@ -70,10 +70,15 @@ def measure(runs: int, port: int, timeout: float, *, dirty: bool = True) -> list
 
 @contextmanager
 def served(project: Path, port: int, *, dirty: bool = True) -> Iterator[None]:
-    """`mkdocs serve` of `project` on 127.0.0.1:`port` while the block runs."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    """`explainer serve` of `project` on 127.0.0.1:`port` while the block runs (or, not
+    `dirty`, MkDocs' own server rebuilding every page)."""
+    command = (
+        [sys.executable, "-m", "generator", "serve", "--port", str(port)]
+        if dirty
+        else [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    )
     server = subprocess.Popen(
-        command + (["--dirty"] if dirty else []),
+        command,
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,

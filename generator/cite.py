@@ -77,7 +77,7 @@ def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str
         f"  note = {{{bibtex_text(site.name)}, record {record_id}{version}}}\n}}"
     )
     return (
-        '<details class="cite" markdown="0" data-search-exclude><summary>Cite this</summary>\n'
+        '<details class="cite" data-search-exclude><summary>Cite this</summary>\n'
         f"<p>Stable address: <code>{html.escape(url)}</code> · record id "
         f"<code>{html.escape(record_id)}</code></p>\n"
         f'<pre class="cite-plain"><code>{html.escape(plain)}</code></pre>\n'

@@ -12,8 +12,10 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 from . import Dataset, check_data, child_process
@@ -27,6 +29,7 @@ from .output_folder import mark, refusal
 from .output_lock import OutputBusy
 from .page_limits import oversized_pages
 from .render import site_files
+from .serve import HOST, PROJECT, PortTaken, check_port, serve
 from .skeleton import kind_of, skeleton
 from .staging import staged
 from .synth import write_dataset
@@ -45,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render(Path(args.data), args.out, force=args.force)
     if args.command == "build":
         return _build(Path(args.data), args.site, force=args.force)
+    if args.command == "serve":
+        return _serve(Path(args.data), args.port)
     if args.command == "new":
         return _new(args.kind, args.id, Path(args.data))
     if args.command == "schema":
@@ -57,65 +62,177 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE  # pragma: no cover
 
 
+def _program() -> str:
+    """How the user called us: `explainer`, or `python -m generator`."""
+    return "python -m generator" if Path(sys.argv[0]).name == "__main__.py" else "explainer"
+
+
+def version() -> str:
+    try:
+        return metadata.version("explainer-generator")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed; run make)"
+
+
+_CODES = {
+    EXIT_OK: "no problems",
+    EXIT_DATA: "problems in the data",
+    EXIT_USAGE: "bad arguments or folders",
+}
+
+
+def _epilog(example: str, codes: dict[int, str]) -> str:
+    program = _program()
+    lines = [f"example:\n  {program} {example}", "", "exit codes:"]
+    lines += [
+        f"  {'128+N' if code == EXIT_STOPPED else code:<5}  {meaning}"
+        for code, meaning in sorted(codes.items())
+    ]
+    return "\n".join(lines)
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    example: str,
+    codes: dict[int, str],
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=textwrap.fill(description, 90),
+        epilog=_epilog(example, codes),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+
+
+EXIT_STOPPED = 128
+_STOPPED = "stopped by signal N (130 for Ctrl-C, 143 for SIGTERM)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=_program(),
         description="Build annotated explainers of contested public statements from data/.",
+        epilog=f"Run '{_program()} COMMAND --help' for what a command does, with an example.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser("check", help="validate every record and reference in data/")
-    check.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    check = _command(
+        commands, "check", "validate every record and reference in data/",
+        "Read every record in the data folder and report every problem at once, each with its "
+        "file, line and column, what is wrong and how to fix it. Writes nothing.",
+        "check --data data", _CODES,
+    )  # fmt: skip
+    _data_option(check)
     check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="text for people (default), json for tools",
     )
-    render = commands.add_parser(
-        "render", help="check data/, then write the generated Markdown pages into a folder"
-    )
+    render = _command(
+        commands, "render", "check data/, then write the generated Markdown pages into a folder",
+        "Check the data, then write the Markdown pages the site is built from into a folder "
+        "(for another engine, or to read them). The folder is replaced only when every page "
+        "was written.",
+        "render --out pages",
+        {**_CODES, EXIT_DATA: "problems in the data, or the folder cannot be written",
+         EXIT_STOPPED: _STOPPED},
+    )  # fmt: skip
     render.add_argument("--out", required=True, metavar="DIR", help="folder for the pages")
-    render.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    _data_option(render)
     render.add_argument("--force", action="store_true", help=_FORCE_HELP)
-    build = commands.add_parser(
-        "build",
-        help="check data/, build the site with MkDocs, and replace the site folder only on success",
-    )
+    build = _command(
+        commands, "build",
+        "check data/, build the site with MkDocs, and replace the site folder only on success",
+        "Check the data, build the whole site with MkDocs in strict mode (a warning fails the "
+        "build) into a staging folder, and swap it in for the site folder only when the "
+        "build succeeds: a failed build leaves the last good site in place.",
+        "build --data data --site site",
+        {**_CODES, EXIT_DATA: "problems in the data, or the build failed", EXIT_STOPPED: _STOPPED},
+    )  # fmt: skip
     build.add_argument("--site", default="site", metavar="DIR", help="site folder (default: site)")
-    build.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
+    _data_option(build)
     build.add_argument("--force", action="store_true", help=_FORCE_HELP)
-    new = commands.add_parser("new", help="write a commented skeleton record to fill in")
+    serve = _command(
+        commands, "serve", "preview the site on 127.0.0.1, rebuilt whenever a file is saved",
+        "Serve a live preview on http://127.0.0.1:PORT/ that rebuilds and reloads the page "
+        "whenever a data file, a page or the generator changes. While the data has problems "
+        "the preview keeps the last good pages and shows the problems, as check prints them, "
+        "at the top of every page. Stop it with Ctrl-C.",
+        "serve --data data --port 8001",
+        {EXIT_OK: "stopped", EXIT_DATA: "the server failed (its message says why)",
+         EXIT_USAGE: "bad arguments, no data folder, or the port is in use",
+         EXIT_STOPPED: _STOPPED},
+    )  # fmt: skip
+    _data_option(serve)
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)"
+    )
+    new = _command(
+        commands, "new", "write a commented skeleton record to fill in",
+        "Write a new record file with every field commented, into the folder of its kind, "
+        "and print its path. Fill it in, then run check.",
+        "new statement 2022-07-30-lavrov-reply",
+        {EXIT_OK: "written", EXIT_DATA: "the file exists already",
+         EXIT_USAGE: "no such kind, or not an id"},
+    )  # fmt: skip
     new.add_argument(
         "kind", help="actor, source, event, statement, claim, contradiction, article, term"
     )
     new.add_argument("id", help="the new record's id: lower-case words joined by hyphens")
-    new.add_argument("--data", default="data", metavar="DIR", help="data folder (default: data)")
-    schema = commands.add_parser("schema", help="write the JSON Schema files for editors")
+    _data_option(new)
+    schema = _command(
+        commands, "schema", "write the JSON Schema files for editors",
+        "Write one JSON Schema file per record kind, from the models check uses, so editors "
+        "can complete and check data files as they are typed.",
+        "schema --check",
+        {EXIT_OK: "written, or up to date", EXIT_DATA: "with --check: a file is out of date"},
+    )  # fmt: skip
     schema.add_argument("--out", default="schema", metavar="DIR", help="folder (default: schema)")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
-    changes = commands.add_parser(
-        "changes",
-        help="print, as Markdown, the records added, changed and removed since another data folder",
-    )
+    changes = _command(
+        commands, "changes",
+        "print, as Markdown, the records added, changed and removed since another data folder",
+        "Compare the data folder with another (a pull request's base) and print, as Markdown, "
+        "the records added, changed and removed and the problems the change brings in.",
+        "changes --base ../main/data",
+        {EXIT_OK: "printed", EXIT_USAGE: "a folder is missing, or the address is not https"},
+    )  # fmt: skip
     changes.add_argument(
         "--base", required=True, metavar="DIR", help="the data folder to compare with"
     )
-    changes.add_argument(
-        "--data", default="data", metavar="DIR", help="data folder (default: data)"
-    )
+    _data_option(changes)
     changes.add_argument(
         "--artifact-url",
         default="",
         metavar="URL",
         help="https address of the built site to download, linked from the summary",
     )
-    synth = commands.add_parser(
-        "synth", help="write a synthetic dataset of any size that passes check, for benchmarks"
-    )
+    synth = _command(
+        commands, "synth", "write a synthetic dataset of any size that passes check",
+        "Write a made-up dataset with N statements and records of every kind, for "
+        "benchmarks and tests at scale. Its records say they are synthetic.",
+        "synth --statements 1000 --out /tmp/synthetic-data",
+        {EXIT_OK: "written", EXIT_USAGE: "too few statements, or the folder exists"},
+    )  # fmt: skip
     synth.add_argument("--statements", type=int, required=True, metavar="N", help="statements")
     synth.add_argument("--out", required=True, metavar="DIR", help="a folder that does not exist")
     synth.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1 to 65535")
+    return int(text)
 
 
 def _no_data_folder(data_dir: Path) -> str | None:
@@ -225,25 +342,62 @@ def _build(data_dir: Path, site: str, *, force: bool) -> int:
     dataset = _checked(data_dir, f"{site} was left as it was")
     if isinstance(dataset, int):
         return dataset
-    environment = {**os.environ, "EXPLAINER_DATA": str(data_dir.resolve())}
+    environment = {
+        **os.environ,
+        "EXPLAINER_DATA": str(data_dir.resolve()),
+        # Material's end-of-life banner (we pin mkdocs<2; see README, Engines).
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     # MkDocs stamps dates (the sitemap's lastmod) with SOURCE_DATE_EPOCH when set: default it
     # to the last commit's time, so two builds of one commit are byte-identical.
     environment.setdefault("SOURCE_DATE_EPOCH", _commit_time() or "0")
 
     def fill(stage: Path) -> None:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(stage)]
+        # --quiet: MkDocs then prints only its warnings and errors, one line each.
+        command = [
+            sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            "--config-file", str(PROJECT / "mkdocs.yml"), "--site-dir", str(stage),
+        ]  # fmt: skip
         returncode = child_process.run(command, environment)
         if returncode != 0:
             raise _BuildFailed(returncode)
 
+    started = time.perf_counter()
     try:
         code = _replace_output(Path(site), site, fill)
     except _BuildFailed:
         print(f"\nThe MkDocs build failed; {site} was left as it was.", file=sys.stderr)
         return EXIT_DATA
     if code == EXIT_OK:
-        print(f"built {site}")
+        pages = sum(1 for _ in Path(site).rglob("index.html"))
+        print(f"built {site}: {pages} pages in {time.perf_counter() - started:.1f} s")
     return code
+
+
+def _serve(data_dir: Path, port: int) -> int:
+    missing = _no_data_folder(data_dir)
+    if missing:
+        print(missing, file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        check_port(port)
+    except PortTaken as taken:
+        print(
+            f"error: port {port} on {HOST} is in use ({taken}), perhaps by another preview; "
+            f"stop it, or choose another port: {_program()} serve --port {port + 1}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(f"Previewing {data_dir} on http://{HOST}:{port}/ (Ctrl-C stops)", flush=True)
+    try:
+        returncode = serve(data_dir, port)
+    except Interrupted as stop:
+        print(f"\nstopped by {stop.name}", file=sys.stderr)
+        return EXIT_STOPPED + stop.signum
+    if returncode != 0:
+        print(f"\nThe MkDocs server ended with exit code {returncode}.", file=sys.stderr)
+        return EXIT_DATA
+    return EXIT_OK
 
 
 def _replace_output(

@@ -2,6 +2,11 @@
 
 The pages are virtual (never written into docs/), so `mkdocs build` alone builds the whole
 site, and `mkdocs serve` regenerates them when a file under `watch:` changes.
+
+Under `mkdocs serve` (what `explainer serve` runs) nothing fails the build: problems in the
+data keep the last good pages in place, and the problems, with the build's warnings, are shown
+at the top of every page served until they are fixed. (A failed build would leave MkDocs'
+server waiting for a good one before answering any request.)
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +37,10 @@ from generator.glossary import glossary  # noqa: E402
 from generator.layout import Layout, redirects  # noqa: E402
 from generator.load import FileCache  # noqa: E402
 from generator.page_limits import oversized_pages  # noqa: E402
+from generator.preview_notice import notice_html, with_notice  # noqa: E402
 from generator.render import site_files  # noqa: E402
 from generator.term_marks import mark_terms  # noqa: E402
+from generator.theme_html import valid_theme_html  # noqa: E402
 from generator.write import write_tree  # noqa: E402
 
 _loaded: dict[str, Any] = {}
@@ -42,6 +51,10 @@ _parsed: FileCache = {}
 parsed again."""
 _preview: dict[str, Path] = {}
 """Under `mkdocs serve --dirty`: the folder the generated pages are written to."""
+_serving: dict[str, Any] = {}
+"""Under `mkdocs serve`: the last good generated pages and redirect pages ("pages",
+"redirects"), the current problems ("problems": count and report) and the warnings of the
+last build ("warnings")."""
 
 PREVIEW_VERSION = "preview"
 """The data version citations show in a dirty preview. The real one, a hash of every record,
@@ -49,6 +62,9 @@ changes with any edit and would make every page "changed"."""
 
 
 def on_startup(command: str, dirty: bool, **_: object) -> None:
+    if command == "serve" and "warnings" not in _serving:
+        _serving.update(pages={}, redirects={}, problems=(0, ""), warnings=[])
+        logging.getLogger("mkdocs").addHandler(_WarningsKept(_serving["warnings"]))
     # Dirty reloads rebuild only pages whose source file is newer than the built page, and
     # generated pages have no file: under `serve --dirty` they are written to a folder, only
     # when their text changes, and built from there.
@@ -64,6 +80,28 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+class _WarningsKept(logging.Handler):
+    """Keeps the text of each warning and error MkDocs logs, for the preview's notice."""
+
+    def __init__(self, kept: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.kept = kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving:  # a warning shown in the page, not a build that never ends
+        config.strict = False
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _serving:
+        _serving["warnings"].clear()
+
+
 def on_shutdown() -> None:
     if "pages" in _preview:
         shutil.rmtree(_preview.pop("pages"), ignore_errors=True)
@@ -75,17 +113,53 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = Path(
         os.environ.get("EXPLAINER_DATA") or Path(config.config_file_path).parent / "data"
     )
+    preview = _preview.get("pages")
+    try:
+        generated, moved = _generated(data_dir, files, config, preview)
+    except _Problems as problems:
+        if not _serving:
+            raise PluginError(f"{problems.heading}:\n{problems.report}") from None
+        _serving["problems"] = (problems.count, problems.report)
+        generated, moved = _serving["pages"], _serving["redirects"]
+    else:
+        if _serving:
+            _serving.update(pages=generated, redirects=moved, problems=(0, ""))
+        if preview is not None:
+            write_tree(generated, preview)
+    _loaded["redirects"] = moved
+    for path, text in generated.items():
+        if preview is None:
+            file = File.generated(config, path, content=text)
+        else:
+            file = File(path, str(preview), config.site_dir, config.use_directory_urls)
+            file.generated_by = "hooks/generate_pages.py"
+        # Record pages are reached from the index pages; MkDocs need not list them as
+        # pages left out of the navigation.
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
+    return files
+
+
+class _Problems(Exception):
+    def __init__(self, count: int, heading: str, report: str) -> None:
+        super().__init__(report)
+        self.count, self.heading, self.report = count, heading, report
+
+
+def _generated(
+    data_dir: Path, files: Files, config: MkDocsConfig, preview: Path | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The generated pages and the redirect pages, or raises _Problems saying why not."""
     dataset, problems = check_data(data_dir, _parsed)
     if dataset is None:
-        raise PluginError(
-            f"{len(problems)} problem(s) in data:\n" + format_report(problems, "text")
+        raise _Problems(
+            len(problems), f"{len(problems)} problem(s) in data", format_report(problems, "text")
         )
     # Kept for on_page_content in this same build; replaced at the start of the next one.
     _loaded["glossary"] = glossary(dataset)
     # edit_uri looks like "edit/main/docs/": its second part is the branch.
     parts = (config.edit_uri or "").strip("/").split("/")
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
-    preview = _preview.get("pages")
     site = SiteInfo(
         name=config.site_name,
         url=config.site_url or None,
@@ -97,31 +171,64 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = site_files(dataset, site, layout)
     too_large = oversized_pages(generated, dataset, layout, data_dir)
     if too_large:
-        raise PluginError(
-            f"{len(too_large)} page(s) too large:\n" + format_report(too_large, "text")
+        raise _Problems(
+            len(too_large), f"{len(too_large)} page(s) too large", format_report(too_large, "text")
         )
     moved = redirects(dataset, layout)
     # A record's address must stay free: a hand-written page published there would hide it.
     clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in moved)
     if clash:
         source, address = clash[0]
-        raise PluginError(
+        raise _Problems(
+            1,
+            "a page hides a record",
             f"docs/{source} is published at {address}, the address of a record; "
-            "rename or move the page"
+            "rename or move the page",
         )
-    _loaded["redirects"] = moved
-    if preview is not None:
-        write_tree(generated, preview)
-    for path, text in generated.items():
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} is also generated from data; remove or rename it")
-        if preview is None:
-            files.append(File.generated(config, path, content=text))
-        else:
-            file = File(path, str(preview), config.site_dir, config.use_directory_urls)
-            file.generated_by = "hooks/generate_pages.py"
-            files.append(file)
-    return files
+    twice = sorted(path for path in generated if files.get_file_from_path(path) is not None)
+    if twice:
+        raise _Problems(
+            1,
+            "a page is generated twice",
+            f"docs/{twice[0]} is also generated from data; remove or rename it",
+        )
+    return generated, moved
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
+) -> LiveReloadServer:
+    """Every HTML answer of the preview carries the current problems and warnings."""
+    app = server.get_app()
+    assert app is not None  # MkDocs' server sets its app when it is made
+
+    def with_problems(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        answer: list[Any] = []
+
+        def keep(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
+            answer[:] = [status, headers]
+            return lambda _data: None
+
+        body: Iterable[bytes] = app(environ, keep)
+        count, report = _serving["problems"]
+        notice = notice_html(count, report, _serving["warnings"], stale=bool(_serving["pages"]))
+        status, headers = answer
+        if not notice or not dict(headers).get("Content-Type", "").startswith("text/html"):
+            start_response(status, headers)
+            return body
+        try:
+            page = b"".join(body).decode("utf-8", "replace")
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+        content = with_notice(page, notice).encode("utf-8")
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        start_response(status, [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    server.set_app(with_problems)
+    return server
 
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
@@ -129,6 +236,15 @@ def on_page_content(html: str, page: Page, **_: object) -> str:
     if "glossary" not in _loaded:
         return html
     return mark_terms(html, _loaded["glossary"])
+
+
+def on_post_page(output: str, page: Page, **_: object) -> str:
+    return valid_theme_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, **_: object) -> str:
+    """The theme's 404 page is a template, not a page, and needs the same corrections."""
+    return valid_theme_html(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -241,3 +242,54 @@ def test_an_occurrence_is_written_as_digits(
             article.read_text(encoding="utf-8").replace(f'occurrence: "{wrong}"', "occurrence: 2"),
             encoding="utf-8",
         )
+
+
+COMMANDS = ("check", "render", "build", "serve", "new", "schema", "changes", "synth")
+
+
+def test_version_is_the_projects(capsys: pytest.CaptureFixture[str]) -> None:
+    import tomllib
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    assert capsys.readouterr().out.split()[-1] == declared
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_explains_itself_with_an_example_and_its_exit_codes(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--help"])
+    assert stopped.value.code == 0
+    text = capsys.readouterr().out
+    description = text.split("\n\n")[1]
+    assert len(description.split()) >= 12, description
+    example = text.split("example:\n", 1)[1].splitlines()[0]
+    assert re.match(rf"  (explainer|python -m generator) {command}( |$)", example), example
+    codes = text.split("exit codes:\n", 1)[1]
+    assert "  0 " in codes, codes
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "http"])
+def test_serve_refuses_what_is_not_a_port(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", port])
+    assert stopped.value.code == 2
+    assert f"'{port}' is not a port" in capsys.readouterr().err
+
+
+def test_the_explainer_command_works_from_any_folder(tmp_path: Path) -> None:
+    command = Path(sys.executable).with_name("explainer")
+    if not command.is_file():
+        pytest.skip(f"{command} is not installed; `make` installs it")
+    result = subprocess.run(
+        [str(command), "check", "--data", str(ROOT / "tests" / "cases" / "base" / "data")],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("no problems: 2 actors")
+    usage = subprocess.run([str(command)], capture_output=True, text=True, check=False)
+    assert usage.returncode == 2 and usage.stderr.startswith("usage: explainer ")

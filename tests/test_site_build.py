@@ -124,13 +124,19 @@ HOSTILE = (
 )
 
 
-def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
+def hostile_project(tmp_path: Path) -> Path:
+    """A copy of the project whose actor 'foreign-office' is named HOSTILE."""
     project = copy_project(tmp_path / "project", BASE_DATA)
     actor = project / "data" / "actors" / "foreign-office.yaml"
     actor.write_text(
         actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),
         encoding="utf-8",
     )
+    return project
+
+
+def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
+    project = hostile_project(tmp_path)
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,65 @@
+"""`explainer serve`: a live preview of the explainer on 127.0.0.1, run by MkDocs' server in a
+child process (the core never imports MkDocs).
+
+The child writes its temporary folders (the built site, the generated pages) into one folder
+this process owns and removes after the child has ended, however it ends: a normal exit,
+Ctrl-C, SIGTERM or SIGHUP (interrupts), or the child's own failure. Problems in the data do not
+stop the preview: the MkDocs adapter keeps serving the last good pages and shows the problems
+on every page (see preview_notice).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+from . import child_process, interrupts
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""The folder holding mkdocs.yml, docs/ and the theme overrides."""
+HOST = "127.0.0.1"
+
+
+class PortTaken(Exception):
+    pass
+
+
+def check_port(port: int) -> None:
+    """Raise PortTaken when `port` on 127.0.0.1 cannot be listened on (the server would fail
+    with a traceback after the first build)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the server itself binds: a port left in TIME_WAIT by a stopped preview is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError as error:
+            if error.errno in (errno.EADDRINUSE, errno.EACCES):
+                raise PortTaken(error.strerror) from error
+            raise
+
+
+def serve(data_dir: Path, port: int) -> int:
+    """Run the preview until stopped; the child's exit code, or raises Interrupted."""
+    scratch = Path(tempfile.mkdtemp(prefix="explainer-serve-"))
+    try:
+        environment = {
+            **os.environ,
+            "EXPLAINER_DATA": str(data_dir.resolve()),
+            "NO_MKDOCS_2_WARNING": "1",
+            "TMPDIR": str(scratch),
+        }
+        command = [
+            sys.executable, "-m", "mkdocs", "serve", "--dirty",
+            "--config-file", str(PROJECT / "mkdocs.yml"),
+            "--dev-addr", f"{HOST}:{port}",
+            "--watch", str(data_dir.resolve()),
+        ]  # fmt: skip
+        with interrupts.raising():
+            return child_process.run(command, environment)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
