@@ -54,7 +54,9 @@ def serve(data_dir: Path, port: int) -> int:
             "TMPDIR": str(scratch),
         }
         command = [
-            sys.executable, "-m", "mkdocs", "serve", "--dirty",
+            # Not strict: a warning is shown on the page (by the MkDocs adapter), where a failed
+            # build would leave MkDocs' server answering nothing until a build succeeds.
+            sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
             "--config-file", str(PROJECT / "mkdocs.yml"),
             "--dev-addr", f"{HOST}:{port}",
             "--watch", str(data_dir.resolve()),

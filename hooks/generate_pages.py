@@ -91,12 +91,6 @@ class _WarningsKept(logging.Handler):
         self.kept.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _serving:  # a warning shown in the page, not a build that never ends
-        config.strict = False
-    return config
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     if _serving:
         _serving["warnings"].clear()

@@ -30,13 +30,19 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
+# As root, or with sudo that asks no password (GitHub's runners); never a password prompt.
+as_root=()
+if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n)
+fi
+if { [ "$(id -u)" != "0" ] && [ ${#as_root[@]} -eq 0 ]; } || ! command -v apt-get >/dev/null; then
   {
     echo "Missing for the tests: ${missing[*]}. Run one of:"
     echo "  sudo apt-get install chromium ${JAVA_PACKAGE}       (Debian, Ubuntu)"
     echo "  .venv/bin/python -m playwright install chromium   (a browser anywhere else; then"
     echo "                                                     run the tests with EXPLAINER_BROWSER=playwright)"
-    echo "and any Java 11 or later for the HTML checker; or leave the browser tests out:"
+    echo "and any Java 11 or later for the HTML checker; or leave the browser tests out (the HTML"
+    echo "checker still needs Java):"
     echo "  .venv/bin/python -m pytest -m \"not browser\""
   } >&2
   exit 1
@@ -45,15 +51,14 @@ fi
 # Install `package` at `pin`, or at the archive's current build when the pin is gone.
 install_pinned() {
   local package="$1" pin="$2"
-  if ! apt-get install -y -qq "${package}=${pin}" >/dev/null; then
+  if ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${package}=${pin}" >/dev/null; then
     echo "${package} ${pin} is no longer in the archive; installing its current build." >&2
-    apt-get install -y -qq "${package}" >/dev/null
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${package}" >/dev/null
   fi
   echo "${package} $(dpkg-query -W -f='${Version}' "${package}") installed (pinned: ${pin})"
 }
 
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 for tool in "${missing[@]}"; do
   case "${tool}" in
     chromium) install_pinned chromium "${CHROMIUM_PINNED}" && /usr/bin/chromium --version ;;

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,17 @@ def test_serve_removes_its_temporary_folders_when_stopped(
     assert list(scratch.iterdir()) == []
     assert server.stderr is not None
     assert server.stderr.read().decode().strip().endswith(f"stopped by {stop.name}")
+
+
+def test_a_preview_started_on_broken_data_answers_and_names_the_problem(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    record = project / RECORD
+    record.write_text(record.read_text("utf-8").replace("\nspeaker: ", "\nspeaker: x-", 1), "utf-8")
+    port = _free_port()
+    with served(project, port, dirty=True):
+        # No good build yet: the hand-written home page and, for a record, the 404 page.
+        wait_for(f"http://127.0.0.1:{port}/", "error[unknown-actor]", 60)
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch(f"http://127.0.0.1:{port}/statements/2022-07-27-mfa-no-requests/")
+        assert missing.value.code == 404
+        assert "error[unknown-actor]" in missing.value.read().decode("utf-8")

@@ -46,6 +46,48 @@ def test_every_action_is_pinned_to_a_full_commit_with_its_version_in_a_comment()
                 )
 
 
+NODE_24_SINCE = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-artifact": 6,  # v5 still ran on Node 20 by default
+    "actions/upload-pages-artifact": 5,  # v4 runs upload-artifact v4 inside, on Node 20
+    "actions/deploy-pages": 5,
+}
+"""The first major release of each action that runs on Node 24, from the actions' release
+notes: GitHub's runners no longer provide Node 20."""
+
+
+def test_every_action_is_a_release_that_runs_on_node_24() -> None:
+    used = set()
+    for workflow in WORKFLOWS:
+        for name, major in re.findall(
+            r"uses: ([\w.-]+/[\w.-]+)@[0-9a-f]{40} # v(\d+)", workflow.read_text("utf-8")
+        ):
+            assert name in NODE_24_SINCE, f"{workflow.name}: {name} is not known; add it above"
+            assert int(major) >= NODE_24_SINCE[name], (workflow.name, name, major)
+            used.add(name)
+    assert used == set(NODE_24_SINCE)
+
+
+def test_a_push_to_main_runs_the_suite_once() -> None:
+    runs_on_main = [
+        workflow.name
+        for workflow in WORKFLOWS
+        if "make test" in workflow.read_text("utf-8")
+        and _pushes_to_main(yaml.safe_load(workflow.read_text("utf-8"))[True])
+    ]
+    assert runs_on_main == ["deploy.yml"]
+
+
+def _pushes_to_main(triggers: dict[str, object]) -> bool:
+    push = triggers.get("push")
+    if not isinstance(push, dict):
+        return "push" in triggers
+    if "branches-ignore" in push:
+        return "main" not in push["branches-ignore"]
+    return "main" in push.get("branches", ["main"])
+
+
 def test_workflows_run_the_same_make_targets_a_developer_runs() -> None:
     for workflow in WORKFLOWS:
         text = workflow.read_text(encoding="utf-8")
