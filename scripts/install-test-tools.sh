@@ -41,7 +41,7 @@ if { [ "$(id -u)" != "0" ] && [ ${#as_root[@]} -eq 0 ]; } || ! command -v apt-ge
     echo "  sudo apt-get install chromium ${JAVA_PACKAGE}       (Debian, Ubuntu)"
     echo "  .venv/bin/python -m playwright install chromium   (a browser anywhere else; then"
     echo "                                                     run the tests with EXPLAINER_BROWSER=playwright)"
-    echo "and any Java 11 or later for the HTML checker; or leave the browser tests out (the HTML"
+    echo "and any Java 17 or later for the HTML checker; or leave the browser tests out (the HTML"
     echo "checker still needs Java):"
     echo "  .venv/bin/python -m pytest -m \"not browser\""
   } >&2
