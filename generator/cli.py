@@ -29,7 +29,7 @@ from .output_folder import mark, refusal
 from .output_lock import OutputBusy
 from .page_limits import oversized_pages
 from .render import site_files
-from .serve import HOST, PROJECT, PortTaken, check_port, serve
+from .serve import HOST, PortTaken, check_port, serve, site_config
 from .skeleton import kind_of, skeleton
 from .staging import staged
 from .synth import write_dataset
@@ -345,18 +345,19 @@ def _build(data_dir: Path, site: str, *, force: bool) -> int:
     environment = {
         **os.environ,
         "EXPLAINER_DATA": str(data_dir.resolve()),
-        # Material's end-of-life banner (we pin mkdocs<2; see README, Engines).
+        # Material's end-of-life banner (we pin mkdocs<2).
         "NO_MKDOCS_2_WARNING": "1",
+        # The MkDocs adapter then lets MkDocs print only its warnings and errors.
+        "EXPLAINER_QUIET": "1",
     }
     # MkDocs stamps dates (the sitemap's lastmod) with SOURCE_DATE_EPOCH when set: default it
     # to the last commit's time, so two builds of one commit are byte-identical.
     environment.setdefault("SOURCE_DATE_EPOCH", _commit_time() or "0")
 
     def fill(stage: Path) -> None:
-        # --quiet: MkDocs then prints only its warnings and errors, one line each.
         command = [
-            sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-            "--config-file", str(PROJECT / "mkdocs.yml"), "--site-dir", str(stage),
+            sys.executable, "-m", "mkdocs", "build", "--strict",
+            "--config-file", str(site_config()), "--site-dir", str(stage),
         ]  # fmt: skip
         returncode = child_process.run(command, environment)
         if returncode != 0:

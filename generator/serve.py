@@ -21,7 +21,15 @@ from pathlib import Path
 from . import child_process, interrupts
 
 PROJECT = Path(__file__).resolve().parent.parent
-"""The folder holding mkdocs.yml, docs/ and the theme overrides."""
+"""The folder holding the generator's own mkdocs.yml, docs/ and theme overrides."""
+
+
+def site_config() -> Path:
+    """The mkdocs.yml to build with: the current folder's, as MkDocs itself would choose, or
+    else the generator's own, so the command works from any folder."""
+    here = Path("mkdocs.yml")
+    return here.absolute() if here.is_file() else PROJECT / "mkdocs.yml"
+
 HOST = "127.0.0.1"
 
 
@@ -57,7 +65,7 @@ def serve(data_dir: Path, port: int) -> int:
             # Not strict: a warning is shown on the page (by the MkDocs adapter), where a failed
             # build would leave MkDocs' server answering nothing until a build succeeds.
             sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-            "--config-file", str(PROJECT / "mkdocs.yml"),
+            "--config-file", str(site_config()),
             "--dev-addr", f"{HOST}:{port}",
             "--watch", str(data_dir.resolve()),
         ]  # fmt: skip
