@@ -2,7 +2,7 @@
 
     python -m bench.run --sizes 1000 10000 [--work DIR] [--update-docs]
 
-For each size: write a synthetic dataset (`python -m generator synth`), then time, each in its
+For each size: write a synthetic dataset (`python -m bench.synth`), then time, each in its
 own process, with its peak memory (the child's maximum resident set size):
 
 - check:        python -m generator check
@@ -37,7 +37,7 @@ DOCS_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 MIB = 1024 * 1024
 REDIRECT = 'http-equiv="refresh"'
-"""Marks the small redirect pages written at records' addresses (generator/layout.py); they
+"""Marks the small redirect pages written at records' addresses (generator/render/layout.py); they
 are counted apart from pages."""
 
 
@@ -97,7 +97,7 @@ def _bench(statements: int, folder: Path) -> Result:
     folder.mkdir(parents=True)
     data, rendered = folder / "data", folder / "rendered"
     python = [sys.executable, "-m"]
-    _timed([*python, "generator", "synth", "--statements", str(statements), "--out", str(data)])
+    _timed([*python, "bench.synth", "--statements", str(statements), "--out", str(data)])
     records = sum(1 for _ in data.rglob("*.yaml"))
     check = _timed([*python, "generator", "check", "--data", str(data)])
     render = _timed([*python, "generator", "render", "--data", str(data), "--out", str(rendered)])

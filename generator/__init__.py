@@ -1,7 +1,15 @@
 """Annotated explainers of contested public statements: data in, cross-linked site out.
 
-The core reads `data/`, validates it and links it into a `Dataset`; it imports nothing from
-MkDocs. Pipeline: discover -> parse -> validate (load.py) -> link (link.py).
+The core imports nothing from MkDocs. Its stages, each a folder, in the order a build runs:
+
+- `schema/`: what a record is (pydantic models, field types, vocabularies, times, JSON Schema);
+- `load/`: discover the data files, parse each with positions, validate it on its own;
+- `dataset/`: link the records into one `Dataset` (references, cross-record rules, order);
+- `render/`: plan the pages (`layout`: where each record lives) and render them from templates;
+- `built_html/`: what is done to the HTML an engine built (glossary marks, theme fixes);
+- `export/`: the published data files;
+- `write/`: output folders, replaced whole or not at all;
+- `tools/`: the command line (`explainer`) and its preview.
 """
 
 from __future__ import annotations
@@ -11,9 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .diagnostics import DataError, Diagnostic
-from .link import Dataset, link
-from .load import FileCache, discover, load_all
+from generator.dataset.link import Dataset, link
+from generator.load.diagnostics import DataError, Diagnostic
+from generator.load.read_records import FileCache, discover, load_all
 
 __version__ = "0.1.0"
 __all__ = ["DataError", "Dataset", "Diagnostic", "check_data", "load_dataset"]

@@ -31,17 +31,17 @@ if str(ROOT) not in sys.path:  # a bare `mkdocs` command does not put the projec
     sys.path.insert(0, str(ROOT))
 
 from generator import check_data  # noqa: E402
-from generator.cite import SiteInfo  # noqa: E402
-from generator.diagnostics import format_report  # noqa: E402
-from generator.glossary import glossary  # noqa: E402
-from generator.layout import Layout, redirects  # noqa: E402
-from generator.load import FileCache  # noqa: E402
-from generator.page_limits import oversized_pages  # noqa: E402
-from generator.preview_notice import notice_html, with_notice  # noqa: E402
-from generator.render import site_files  # noqa: E402
-from generator.term_marks import mark_terms  # noqa: E402
-from generator.theme_html import valid_theme_html  # noqa: E402
-from generator.write import write_tree  # noqa: E402
+from generator.built_html.preview_notice import notice_html, with_notice  # noqa: E402
+from generator.built_html.term_marks import mark_terms  # noqa: E402
+from generator.built_html.theme_html import valid_theme_html  # noqa: E402
+from generator.load.diagnostics import format_report  # noqa: E402
+from generator.load.read_records import FileCache  # noqa: E402
+from generator.render.citation import SiteInfo  # noqa: E402
+from generator.render.glossary_terms import glossary  # noqa: E402
+from generator.render.layout import Layout, redirects  # noqa: E402
+from generator.render.page_limits import oversized_pages  # noqa: E402
+from generator.render.site import site_files  # noqa: E402
+from generator.write.files import write_tree  # noqa: E402
 
 _loaded: dict[str, Any] = {}
 """The glossary of the build in progress and its redirect pages (MkDocs hooks share no other

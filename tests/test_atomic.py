@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from bench.project import copy_project
-from generator.interrupts import Interrupted
-from generator.output_lock import OutputBusy, locked
-from generator.staging import staged
-from generator.swap import aside, exchange, replace, replace_by_renames
+from generator.write.interrupts import Interrupted
+from generator.write.output_lock import OutputBusy, locked
+from generator.write.staging import staged
+from generator.write.swap import aside, exchange, replace, replace_by_renames
 from tests.conftest import BASE_DATA, ROOT, snapshot
 
 pytestmark = pytest.mark.slow

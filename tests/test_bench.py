@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.synth import counts_for, write_dataset
 from generator import check_data
-from generator.synth import counts_for, write_dataset
 from tests.conftest import ROOT
 
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cite import SiteInfo, bibtex_text, bibtex_url, citation_block
+from generator.render.citation import SiteInfo, bibtex_text, bibtex_url, citation_block
 
 _COMMANDS = {
     r"\textbackslash{}": "\\", r"\textasciicircum{}": "^", r"\textasciitilde{}": "~",

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bench.synth import LATIN
 from generator import load_dataset
-from generator.article_page import place
-from generator.cli import main
-from generator.diagnostics import Diagnostic, did_you_mean
-from generator.link import link
-from generator.load import MAX_PROBLEMS_PER_FILE, discover, load_all, load_file
-from generator.passages import find_occurrences
-from generator.synth import LATIN
+from generator.dataset.link import link
+from generator.dataset.passages import find_occurrences
+from generator.load.diagnostics import Diagnostic, did_you_mean
+from generator.load.read_records import MAX_PROBLEMS_PER_FILE, discover, load_all, load_file
+from generator.render.article_page import place
+from generator.tools.cli import main
 
 SECONDS = 2.0
 PEAK_BYTES = 200 * 1024 * 1024

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.tools.cli import main
 
 CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yaml"))
 
@@ -86,7 +86,7 @@ def test_every_code_is_documented_in_the_readme_and_raised_by_the_code() -> None
     documented = {code for cell in first_cells for code in cell.split("`")[1::2]}
     source = "".join(
         p.read_text(encoding="utf-8")
-        for p in (Path(__file__).parent.parent / "generator").glob("*.py")
+        for p in (Path(__file__).parent.parent / "generator").rglob("*.py")
     )
     for path in CASES:
         expected = yaml.safe_load(path.read_text(encoding="utf-8"))["expected"]

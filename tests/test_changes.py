@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.changes import compare, preview_path, read_records
-from generator.cli import main
+from generator.tools.changes import compare, preview_path, read_records
+from generator.tools.cli import main
 from tests.conftest import BASE_DATA, ROOT
 
 EXPECTED = """\
@@ -85,8 +85,8 @@ def test_preview_paths_exist_in_a_built_site() -> None:
     snapshot = read_records(ROOT / "data")
     assert snapshot.problems == 0
     from generator import load_dataset
-    from generator.layout import redirects
-    from generator.render import render_site
+    from generator.render.layout import redirects
+    from generator.render.site import render_site
 
     dataset = load_dataset(ROOT / "data")
     pages, moved = render_site(dataset), redirects(dataset)

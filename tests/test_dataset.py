@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import load_dataset
-from generator.models import SINGULAR
+from generator.schema.models import SINGULAR
 from tests.conftest import REAL_DATA, ROOT
 
 SHARED = ROOT.parent / "shared"

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markdown import escape, escape_block
+from generator.render.markdown_text import escape, escape_block
 from tests.conftest import ROOT
 
 

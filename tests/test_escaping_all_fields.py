@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from generator import load_dataset
-from generator.glossary import explanation, glossary
-from generator.layout import Layout
-from generator.models import Term
-from generator.render import render_site
-from generator.term_marks import mark_terms
-from generator.yamlio import parse_text
+from generator.built_html.term_marks import mark_terms
+from generator.load.yaml_positions import parse_text
+from generator.render.glossary_terms import explanation, glossary
+from generator.render.layout import Layout
+from generator.render.site import render_site
+from generator.schema.models import Term
 from tests.conftest import BASE_DATA
 from tests.test_escaping import EXTENSIONS, PAYLOADS
 from tests.test_properties import CONTROLS, INVISIBLE
@@ -147,7 +147,8 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
             encoding="utf-8",
         )
     dataset = load_dataset(data)
-    # Shelved: every record a section of a shelf page (layout.py), written as HTML, not Markdown.
+    # Shelved: every record a section of a shelf page (render/layout.py), written as HTML, not
+    # Markdown.
     layout = Layout.of(dataset, page_limit=1, shelf_size=2) if shelved else None
     # As the site is built: Markdown to HTML, then the glossary's marks on the HTML.
     terms = glossary(dataset)
@@ -222,7 +223,7 @@ def _free_text_fields() -> set[str]:
 
     from pydantic import BaseModel
 
-    from generator.models import KINDS
+    from generator.schema.models import KINDS
 
     found: set[str] = set()
     seen: set[type] = set()

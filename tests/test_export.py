@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import load_dataset
-from generator.cite import SiteInfo
-from generator.export import Export, _from_cell, columns, csv_cell, read_csv
-from generator.jsonschema import schema_documents
-from generator.models import KINDS, SINGULAR
-from generator.render import render_site, site_files
+from generator.export.data_files import Export, _from_cell, columns, csv_cell, read_csv
+from generator.render.citation import SiteInfo
+from generator.render.site import render_site, site_files
+from generator.schema.json_schema import schema_documents
+from generator.schema.models import KINDS, SINGULAR
 from tests.conftest import REAL_DATA
 
 DATASET = load_dataset(REAL_DATA)

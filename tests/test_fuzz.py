@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.link import link
-from generator.load import Loaded, discover, load_all, load_file
+from generator.dataset.link import link
+from generator.load.read_records import Loaded, discover, load_all, load_file
 from tests.conftest import REAL_DATA
 
 PATHS, _ = discover(REAL_DATA)

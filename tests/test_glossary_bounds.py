@@ -13,10 +13,10 @@ import markdown
 import yaml
 
 from generator import check_data, load_dataset
-from generator.cite import SiteInfo
-from generator.glossary import TOOLTIP_LIMIT, glossary
-from generator.render import render_site
-from generator.term_marks import mark_terms
+from generator.built_html.term_marks import mark_terms
+from generator.render.citation import SiteInfo
+from generator.render.glossary_terms import TOOLTIP_LIMIT, glossary
+from generator.render.site import render_site
 from tests.conftest import BASE_DATA
 from tests.test_escaping import EXTENSIONS
 

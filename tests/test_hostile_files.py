@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import discover, load_file
+from generator.load.read_records import discover, load_file
 from tests.conftest import BASE_DATA, ROOT
 
 
@@ -156,7 +156,7 @@ def test_folders_nested_past_the_record_folders_are_reported_not_entered(tmp_pat
 
 
 def test_render_never_writes_through_a_link_left_in_its_folder(tmp_path: Path) -> None:
-    from generator.write import write_tree
+    from generator.write.files import write_tree
 
     victim = tmp_path / "victim.txt"
     victim.write_text("mine", encoding="utf-8")

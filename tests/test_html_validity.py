@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.theme_html import valid_theme_html
+from generator.built_html.theme_html import valid_theme_html
 from tests.conftest import ROOT
 from tests.test_site_build import build, hostile_project, site  # noqa: F401 - the fixture
 

@@ -1,4 +1,4 @@
-"""A synthetic explainer past the limits where records move onto shelf pages (layout.py),
+"""A synthetic explainer past the limits where records move onto shelf pages (render/layout.py),
 built for real with `python -m generator build`, then read in Chromium."""
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from bench.project import copy_project
+from bench.synth import write_dataset
 from generator import load_dataset
-from generator.layout import PAGE_LIMIT, SHELF_SIZE, Layout
-from generator.link import Dataset
-from generator.synth import write_dataset
+from generator.dataset.link import Dataset
+from generator.render.layout import PAGE_LIMIT, SHELF_SIZE, Layout
 from tests.conftest import ROOT
 from tests.test_browser import AXE, CHROMIUM_ARGS, DEBIAN_CHROMIUM, _QuietHandler
 from tests.test_site_build import ENV

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import load_dataset
-from generator.layout import SHELF_GROUPS, Layout, redirects
-from generator.link import Dataset
-from generator.markdown import directory_url
-from generator.render import render_site
-from generator.views import records
+from generator.dataset.link import Dataset
+from generator.render.layout import SHELF_GROUPS, Layout, redirects
+from generator.render.markdown_text import directory_url
+from generator.render.relations import records
+from generator.render.site import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = {"page_limit": 5, "shelf_size": 3}

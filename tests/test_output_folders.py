@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from bench.project import copy_project
-from generator.cli import main
-from generator.output_folder import MARKER, MARKER_TEXT
+from generator.tools.cli import main
+from generator.write.output_folder import MARKER, MARKER_TEXT
 from tests.conftest import BASE_DATA, ROOT, snapshot
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import DataError, Dataset, load_dataset
-from generator.layout import Layout
-from generator.page_limits import MAX_PAGE_BYTES, oversized_pages, refuse_oversized_pages
-from generator.render import render_site
+from generator.render.layout import Layout
+from generator.render.page_limits import MAX_PAGE_BYTES, oversized_pages, refuse_oversized_pages
+from generator.render.site import render_site
 from tests.conftest import BASE_DATA, REAL_DATA
 
 BASE = load_dataset(BASE_DATA)

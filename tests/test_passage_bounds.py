@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from generator import check_data, load_dataset
-from generator.render import render_site
+from generator.render.site import render_site
 from tests.conftest import BASE_DATA
 
 SECONDS = 2.0

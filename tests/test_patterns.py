@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator.fields import ID_PATTERN, When
-from generator.load import load_file
+from generator.load.read_records import load_file
+from generator.schema.field_types import ID_PATTERN, When
 
 
 @pytest.mark.parametrize("text", ["evil\n", "evil\n\n", "ａｂｃ", "a--b", "-a", "a-", "A"])

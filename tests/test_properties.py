@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.chronology import Moment, chronological, interval_of, sort_keys
-from generator.fields import When
-from generator.link import link
-from generator.load import discover, load_all
-from generator.markdown import escape, relative
-from generator.models import Actor, Source, Statement
-from generator.yamlio import decode, parse_text
+from generator.dataset.chronology import Moment, chronological, interval_of, sort_keys
+from generator.dataset.link import link
+from generator.load.read_records import discover, load_all
+from generator.load.yaml_positions import decode, parse_text
+from generator.render.markdown_text import escape, relative
+from generator.schema.field_types import When
+from generator.schema.models import Actor, Source, Statement
 from tests.conftest import REAL_DATA
 
 REAL_PATHS, _ = discover(REAL_DATA)

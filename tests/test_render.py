@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from bench.synth import write_dataset
 from generator import load_dataset
-from generator.cli import main
-from generator.glossary import usages
-from generator.layout import Layout
-from generator.pages import USED_IN_SHOWN
-from generator.render import render_site
-from generator.synth import write_dataset
-from generator.write import write_tree
+from generator.render.glossary_terms import usages
+from generator.render.layout import Layout
+from generator.render.plan import USED_IN_SHOWN
+from generator.render.site import render_site
+from generator.tools.cli import main
+from generator.write.files import write_tree
 from tests.conftest import BASE_DATA, REAL_DATA
 
 EXPECTED = Path(__file__).parent / "cases" / "pages"
@@ -101,7 +101,7 @@ def test_article_marks_keep_the_spaces_around_them() -> None:
 
 
 def test_no_id_can_produce_a_path_outside_the_output_folder() -> None:
-    from generator.fields import ID_PATTERN
+    from generator.schema.field_types import ID_PATTERN
 
     for hostile in [
         "..",

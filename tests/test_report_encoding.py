@@ -14,10 +14,10 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.changes import compare, read_records, summary
-from generator.characters import INVISIBLE
-from generator.diagnostics import Diagnostic, visible
-from generator.markdown import code_span
+from generator.load.diagnostics import Diagnostic, visible
+from generator.render.markdown_text import code_span
+from generator.schema.characters import INVISIBLE
+from generator.tools.changes import compare, read_records, summary
 from tests.conftest import ROOT
 
 HOSTILE_NAME = "x\n::warning file=README.md::owned\n::add-mask::secret\x1b[2J`y`\u202e.yaml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator.jsonschema import schema_documents, stale_files
-from generator.models import KINDS, SINGULAR
+from generator.schema.json_schema import schema_documents, stale_files
+from generator.schema.models import KINDS, SINGULAR
 from tests.conftest import ROOT
 
 

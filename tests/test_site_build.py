@@ -113,7 +113,7 @@ def test_external_links_carry_noopener_noreferrer(site: Path) -> None:
 
 
 def test_generator_core_imports_nothing_from_mkdocs() -> None:
-    for path in sorted((ROOT / "generator").glob("*.py")):
+    for path in sorted((ROOT / "generator").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert "import mkdocs" not in text and "from mkdocs" not in text, path
 

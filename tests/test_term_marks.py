@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.glossary import TOOLTIP_LIMIT, explanation
-from generator.models import Term
-from generator.term_marks import MARK_BUDGET, Glossary, mark_terms
+from generator.built_html.term_marks import MARK_BUDGET, Glossary, mark_terms
+from generator.render.glossary_terms import TOOLTIP_LIMIT, explanation
+from generator.schema.models import Term
 
 
 class _Shape(HTMLParser):

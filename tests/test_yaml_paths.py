@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import yamlio
+from generator.load import yaml_positions as yamlio
 from tests.conftest import BASE_DATA, REAL_DATA
 
 CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yaml"))

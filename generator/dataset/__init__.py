@@ -1,0 +1,1 @@
+"""Link the loaded records into one Dataset: references, cross-record rules, chronology."""

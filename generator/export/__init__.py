@@ -1,0 +1,1 @@
+"""The published data files: JSON, CSV and JSON Schema."""

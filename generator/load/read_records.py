@@ -1,0 +1,330 @@
+"""Discover, parse and validate every data file, one record at a time.
+
+No record looks at another here: cross-references are checked only once everything has
+loaded (see `dataset/link.py`), so the result never depends on the order files are read in.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.load.diagnostics import Diagnostic, display_path
+from generator.load.validation_errors import explain
+from generator.load.yaml_positions import MAX_FILE_BYTES, ParsedFile, decode, parse_text, too_large
+from generator.schema.field_types import ID_PATTERN, MAX_ID_LENGTH, Record, slug_hint
+from generator.schema.models import KINDS
+
+MAX_PROBLEMS_PER_FILE = 50
+"""Beyond this, one more line says how many were left out: a wrong file, not 50 typos."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One valid record with where it came from, for later diagnostics."""
+
+    kind: str
+    id: str
+    record: Record
+    origin: ParsedFile
+
+
+def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Every `data/<kind>/<id>.yaml`, sorted; anything else under data/ is reported.
+
+    Nothing is followed out of `data_dir`: a symbolic link (Git stores them, so a pull request
+    can carry one to any file on the machine that builds it) and anything that is not a plain
+    file or folder (a FIFO would block the build, a device could be read forever) are refused.
+    """
+    problems: list[Diagnostic] = []
+    found: list[Path] = []
+    if data_dir.is_symlink():
+        # A pull request can commit data/ itself as a link, to / or to anyone's home.
+        return [], [_not_a_file(display_path(data_dir), "symlink")]
+    for path, kind in _entries(data_dir, problems):
+        shown = display_path(path)
+        relative = path.relative_to(data_dir)
+        if kind != "file":
+            problems.append(_not_a_file(shown, kind))
+        elif len(relative.parts) != 2 or relative.parts[0] not in KINDS:
+            kinds = ", ".join(KINDS)
+            problems.append(
+                Diagnostic(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "",
+                    "this file is not in a record folder",
+                    f"records live in data/<kind>/<id>.yaml, where kind is one of: {kinds}",
+                )
+            )
+        elif path.suffix != ".yaml":
+            problems.append(
+                Diagnostic(
+                    shown,
+                    0,
+                    0,
+                    "stray-file",
+                    "",
+                    "a data file must end in .yaml",
+                    f"rename it to {path.stem}.yaml",
+                )
+            )
+        else:
+            found.append(path)
+    return found, problems
+
+
+def _entries(
+    folder: Path, problems: list[Diagnostic], depth: int = 0
+) -> Iterator[tuple[Path, str]]:
+    """(path, "file" | "symlink" | "special" | "folder") below `folder`, depth first in name
+    order (the order of sorted paths), without following links; hidden names are skipped.
+    Records are two levels down (`<kind>/<id>.yaml`): a folder deeper than that is reported,
+    not entered, so no nesting of folders can exhaust the walk."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(
+            Diagnostic(
+                display_path(folder),
+                0,
+                0,
+                "unreadable",
+                "",
+                f"the folder cannot be read: {error.strerror or type(error).__name__}",
+                "make it readable (chmod a+rx) or remove it: its records would be left out",
+            )
+        )
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, "symlink"
+        elif entry.is_dir(follow_symlinks=False):
+            if depth >= 1:
+                yield path, "folder"
+            else:
+                yield from _entries(path, problems, depth + 1)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, "file"
+        else:
+            yield path, "special"
+
+
+def _not_a_file(shown: str, kind: str) -> Diagnostic:
+    if kind == "folder":
+        return Diagnostic(
+            shown,
+            0,
+            0,
+            "stray-file",
+            "",
+            "a folder inside a record folder",
+            "records live in data/<kind>/<id>.yaml; move its files up or remove it",
+        )
+    if kind == "symlink":
+        return Diagnostic(
+            shown,
+            0,
+            0,
+            "symlink",
+            "",
+            "a symbolic link is not a data file: links are never followed",
+            "replace the link with the record file itself",
+        )
+    return Diagnostic(
+        shown,
+        0,
+        0,
+        "not-a-file",
+        "",
+        "this is not a regular file (a pipe, socket or device)",
+        "remove it; records are plain .yaml files",
+    )
+
+
+def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
+    shown = display_path(path)
+    record_id = path.stem
+    problems = _check_id(record_id, shown)
+    try:
+        raw = _read_bounded(path)
+    except _NotAFile as refused:
+        return None, [*problems, _not_a_file(shown, refused.kind)]
+    except _TooLarge as large:
+        return None, [*problems, too_large(shown, large.size)]
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [
+            *problems,
+            Diagnostic(shown, 0, 0, "unreadable", "", f"the file cannot be read: {reason}", ""),
+        ]
+    text, decode_problems = decode(raw, shown)
+    if text is None:
+        return None, problems + decode_problems
+    parsed, parse_problems = parse_text(text, path, shown)
+    if parsed is None:
+        return None, problems + parse_problems
+    if not isinstance(parsed.data, dict):
+        problems.append(
+            Diagnostic(
+                shown,
+                1,
+                1,
+                "not-a-mapping",
+                "",
+                "a record file must be a mapping of fields",
+                "start each line with a field name, as in 'name: ...'",
+            )
+        )
+        return None, problems
+    model = KINDS[kind]
+    try:
+        record = model.model_validate(parsed.data)
+    except ValidationError as error:
+        errors = error.errors()
+        problems.extend(explain(item, model, parsed) for item in errors[:MAX_PROBLEMS_PER_FILE])
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            problems.append(
+                Diagnostic(
+                    shown,
+                    0,
+                    0,
+                    "too-many-problems",
+                    "",
+                    f"{len(errors) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file not shown",
+                    "fix the ones above first; is this the right file?",
+                )
+            )
+        return None, problems
+    if problems:
+        return None, problems
+    return Loaded(kind, record_id, record, parsed), []
+
+
+class _NotAFile(Exception):
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, read only if it is a regular file within MAX_FILE_BYTES.
+
+    Checked on the open file, not the name, so a file swapped for a link or a FIFO after
+    discovery is refused too: O_NOFOLLOW refuses a link, O_NONBLOCK keeps a FIFO from
+    blocking the open, and at most MAX_FILE_BYTES + 1 bytes are ever read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _NotAFile("symlink") from None
+        raise
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotAFile("special")
+        if status.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(status.st_size)
+        chunks: list[bytes] = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(handle, remaining)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        raw = b"".join(chunks)
+        if len(raw) > MAX_FILE_BYTES:  # grew after the fstat
+            raise _TooLarge(len(raw))
+        return raw
+    finally:
+        os.close(handle)
+
+
+FileCache = dict[Path, tuple[tuple[int, int], "Loaded | None", list[Diagnostic]]]
+"""Results of earlier loads by path, with the (size, mtime_ns) they were read at. Owned by a
+caller that rebuilds repeatedly (the preview server); a file whose size and modification time
+are unchanged is not read again."""
+
+
+def load_all(
+    paths: Iterable[Path], data_dir: Path, cache: FileCache | None = None
+) -> tuple[list[Loaded], list[Diagnostic]]:
+    records: list[Loaded] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        kind = path.relative_to(data_dir).parts[0]
+        loaded, found = _load_cached(path, kind, cache)
+        problems.extend(found)
+        if loaded is not None:
+            records.append(loaded)
+    return records, problems
+
+
+RESERVED_IDS = frozenset({"index", "page"})
+"""Names the site uses inside a kind's folder: `<kind>/index` is its list of records and
+`<kind>/page/` holds its shelves; a record with such an id would replace them."""
+
+
+def _check_id(record_id: str, shown: str) -> list[Diagnostic]:
+    if record_id in RESERVED_IDS:
+        return [
+            Diagnostic(
+                shown,
+                0,
+                0,
+                "reserved-id",
+                "",
+                f"the id '{record_id}' names a page of the site (the list of records or its "
+                "shelves); a record with it would replace that page",
+                "rename the file after what the record is",
+            )
+        ]
+    if ID_PATTERN.fullmatch(record_id) and len(record_id) <= MAX_ID_LENGTH:
+        return []
+    return [
+        Diagnostic(
+            shown,
+            0,
+            0,
+            "bad-id",
+            "",
+            f"the file name '{record_id}' is not a valid id: lower-case letters, digits and "
+            f"single hyphens, at most {MAX_ID_LENGTH} characters",
+            f"rename the file, e.g. to '{slug_hint(record_id)}.yaml'",
+        )
+    ]
+
+
+def _load_cached(
+    path: Path, kind: str, cache: FileCache | None
+) -> tuple[Loaded | None, list[Diagnostic]]:
+    if cache is None:
+        return load_file(path, kind)
+    try:
+        status = os.lstat(path)
+        key = (status.st_size, status.st_mtime_ns)
+    except OSError:
+        return load_file(path, kind)
+    hit = cache.get(path)
+    if hit is not None and hit[0] == key:
+        return hit[1], hit[2]
+    loaded, problems = load_file(path, kind)
+    cache[path] = (key, loaded, problems)
+    return loaded, problems

@@ -1,0 +1,205 @@
+"""How to cite a record, and the schema.org JSON-LD that describes it to other tools.
+
+Citations carry the record's stable URL and id and the data version (a hash of the dataset),
+so a citation still identifies exactly what was cited after the data changes. JSON-LD uses
+schema.org `Claim` for statements with no rating: we give no verdict where we have none.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from generator.dataset.link import Dataset
+from generator.render.layout import permalink
+from generator.schema.models import Actor, Statement
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What a citation needs to know about the published site."""
+
+    name: str = "Annotated explainer"
+    url: str | None = None
+    """The site's base URL (`site_url` in mkdocs.yml); without it, citations use root paths."""
+    version: str = ""
+    """The data version, a hash of every record (see generator/export/data_files.py)."""
+    repo_url: str | None = None
+    """The repository (`repo_url` in mkdocs.yml); without it, pages carry no edit links."""
+    branch: str = "main"
+    """The branch edit links open files on."""
+
+    def absolute(self, path: str) -> str:
+        """The public URL of a page path such as `statements/x/`, or `/statements/x/`."""
+        return (self.url.rstrip("/") + "/" if self.url else "/") + path
+
+
+_BIBTEX_SPECIAL = str.maketrans(
+    {
+        "\\": "\\textbackslash{}",
+        "{": "\\{",
+        "}": "\\}",
+        "%": "\\%",
+        "#": "\\#",
+        "&": "\\&",
+        "$": "\\$",
+        "_": "\\_",
+        "^": "\\textasciicircum{}",
+        "~": "\\textasciitilde{}",
+    }
+)
+
+
+def bibtex_text(text: str) -> str:
+    """`text` as a BibTeX field value that LaTeX prints as written: a backslash, brace or `%`
+    would end the field, open a command or start a comment."""
+    return " ".join(text.split()).translate(_BIBTEX_SPECIAL)
+
+
+def bibtex_url(url: str) -> str:
+    """An address inside `\\url{}`, which takes it as written except that a brace or a
+    backslash would end the field: those (never valid in an address as such) and spaces are
+    percent-encoded, which leaves the address the same."""
+    return "".join(f"%{ord(ch):02X}" if ch in "{}\\ " else ch for ch in url)
+
+
+def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str:
+    """A "Cite this" block: plain text and BibTeX, as preformatted HTML (never Markdown)."""
+    url = site.absolute(path)
+    version = f", data version {site.version}" if site.version else ""
+    plain = f"“{' '.join(title.split())}.” {site.name}, record {record_id}{version}. {url}"
+    bibtex = (
+        f"@misc{{{record_id},\n  title = {{{bibtex_text(title)}}},\n"
+        f"  howpublished = {{\\url{{{bibtex_url(url)}}}}},\n"
+        f"  note = {{{bibtex_text(site.name)}, record {record_id}{version}}}\n}}"
+    )
+    return (
+        '<details class="cite" data-search-exclude><summary>Cite this</summary>\n'
+        f"<p>Stable address: <code>{html.escape(url)}</code> · record id "
+        f"<code>{html.escape(record_id)}</code></p>\n"
+        f'<pre class="cite-plain"><code>{html.escape(plain)}</code></pre>\n'
+        f'<pre class="cite-bibtex"><code>{html.escape(bibtex)}</code></pre>\n'
+        "</details>"
+    )
+
+
+def json_ld(document: dict[str, Any]) -> str:
+    """A JSON-LD script element; `<`, `>` and `&` are escaped so no text can end the element."""
+    text = json.dumps(
+        {"@context": "https://schema.org", **document}, ensure_ascii=False, sort_keys=True
+    )
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def _agent(actor: Actor, site: SiteInfo, actor_id: str) -> dict[str, Any]:
+    kind = "Person" if actor.kind == "person" else "Organization"
+    return {"@type": kind, "name": actor.name, "url": site.absolute(f"actors/{actor_id}/")}
+
+
+def _appearances(dataset: Dataset, source_ids: list[str]) -> list[dict[str, Any]]:
+    found = []
+    for source_id in source_ids:
+        source = dataset.sources[source_id]
+        item: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "publisher": {"@type": "Organization", "name": source.publisher},
+        }
+        if source.title:
+            item["name"] = source.title
+        if source.url:
+            item["url"] = source.url
+        if source.published:
+            item["datePublished"] = source.published.date
+        found.append(item)
+    return found
+
+
+def statement_ld(dataset: Dataset, site: SiteInfo, statement_id: str) -> dict[str, Any]:
+    statement: Statement = dataset.statements[statement_id]
+    speaker = dataset.actors[statement.speaker]
+    document: dict[str, Any] = {
+        "@type": "Claim",
+        "@id": site.absolute(f"statements/{statement_id}/"),
+        "identifier": statement_id,
+        "name": statement.summary,
+        "author": _agent(speaker, site, statement.speaker),
+        "datePublished": statement.when.date,
+        "appearance": _appearances(dataset, [r.source for r in statement.reported_in]),
+    }
+    if statement.words and statement.fidelity != "paraphrase":
+        document["hasPart"] = {
+            "@type": "Quotation",
+            "text": statement.words.text,
+            "inLanguage": statement.words.lang,
+            "creator": _agent(speaker, site, statement.speaker),
+        }
+    if statement.translations:
+        document["workTranslation"] = [
+            {
+                "@type": "Quotation",
+                "text": t.text,
+                "inLanguage": t.lang,
+                "translator": {"@type": "Thing", "name": t.by},
+            }
+            for t in statement.translations
+        ]
+    return document
+
+
+def claim_ld(dataset: Dataset, site: SiteInfo, claim_id: str) -> dict[str, Any]:
+    claim = dataset.claims[claim_id]
+    return {
+        "@type": "Claim",
+        "@id": site.absolute(permalink("claims", claim_id)),
+        "identifier": claim_id,
+        "name": claim.proposition,
+        "appearance": [
+            {
+                "@type": "Claim",
+                "@id": site.absolute(f"statements/{s.statement}/"),
+                "name": dataset.statements[s.statement].summary,
+            }
+            for s in claim.stances
+        ],
+    }
+
+
+def contradiction_ld(dataset: Dataset, site: SiteInfo, contradiction_id: str) -> dict[str, Any]:
+    item = dataset.contradictions[contradiction_id]
+    parts = []
+    for side in item.sides:
+        for statement_id in side.statements:
+            parts.append(statement_ld(dataset, site, statement_id))
+    return {
+        "@type": "CreativeWork",
+        "@id": site.absolute(permalink("contradictions", contradiction_id)),
+        "identifier": contradiction_id,
+        "name": item.title,
+        "abstract": item.analysis,
+        "hasPart": parts,
+    }
+
+
+def edit_links(site: SiteInfo, kind: str, record_id: str, title: str) -> str:
+    """ "Edit this record" and "Suggest a correction" links, or '' without a repository."""
+    if not site.repo_url:
+        return ""
+    repo = site.repo_url.rstrip("/")
+    edit = f"{repo}/edit/{site.branch}/data/{kind}/{record_id}.yaml"
+    query = urlencode(
+        {
+            "template": "correction.yml",
+            "title": f"Correction: {' '.join(title.split())[:80]}",
+            "record": f"data/{kind}/{record_id}.yaml",
+        }
+    )
+    suggest = f"{repo}/issues/new?{query}"
+    return (
+        f'<p class="edit-links"><a href="{html.escape(edit)}" rel="noopener noreferrer" '
+        f'class="external">Edit this record</a> · <a href="{html.escape(suggest)}" '
+        f'rel="noopener noreferrer" class="external">Suggest a correction</a></p>'
+    )

@@ -1,0 +1,163 @@
+"""Where each record lives, decided once per build from the whole dataset.
+
+A small explainer gives every actor, statement, event and source a page of its own, and lists
+claims, contradictions and glossary terms as sections of one page each. A page per record stops
+scaling at a few hundred records: a static site generator pays for every page it renders, and
+pages that list every record grow without bound. So a kind with more than `PAGE_LIMIT` records
+(statements and events count together: they share the timeline) is "shelved": its records
+become compact sections of numbered shelf pages of `SHELF_SIZE` each, in reading order, and the
+pages that listed them list the shelves instead. Claims and contradictions are shelved once
+their single page would hold more than `SHELF_SIZE`.
+
+Wherever a record lives, its permalink is `/<kind>/<id>/`: its own page, or a small redirect to
+its section (see `redirects`). Shelf numbers move when records are added; permalinks never do.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from generator.dataset.link import Dataset
+from generator.render.markdown_text import directory_url, relative_url
+from generator.schema.models import KINDS
+
+PAGE_LIMIT = 500
+"""A kind with more records than this is shown as sections of shelf pages."""
+SHELF_SIZE = 100
+"""Records per shelf page."""
+
+R = TypeVar("R")
+
+OWN_PAGE = ("actors", "events", "statements", "sources", "articles")
+"""Kinds with a page per record while they are not shelved."""
+ONE_PAGE = {"claims": "claims.md", "contradictions": "contradictions.md", "glossary": "glossary.md"}
+"""Kinds shown as sections of one page while they are not shelved."""
+SHELF_GROUPS = {
+    "timeline": ("statements", "events"),
+    "actors": ("actors",),
+    "sources": ("sources",),
+    "claims": ("claims",),
+    "contradictions": ("contradictions",),
+}
+"""Shelf group -> the kinds whose records share its shelves (statements and events are read
+together, in timeline order)."""
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where a record is shown: a page, and an anchor on it for records without their own."""
+
+    page: str
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """One shelf page: its path, its number (from 1) and the records on it, in order."""
+
+    group: str
+    number: int
+    ids: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.group}/page/{self.number}.md"
+
+
+@dataclass(frozen=True)
+class Layout:
+    shelves: dict[str, tuple[Shelf, ...]]
+    """Shelf group -> its shelves, for the groups that are shelved."""
+    shelf_of: dict[str, Shelf]
+    """Record id -> its shelf, for shelved records."""
+
+    @classmethod
+    def of(
+        cls,
+        dataset: Dataset,
+        *,
+        page_limit: int = PAGE_LIMIT,
+        shelf_size: int = SHELF_SIZE,
+    ) -> Layout:
+        orders: dict[str, tuple[Sequence[str], int]] = {
+            "timeline": (dataset.timeline, page_limit),
+            "actors": (_by(dataset.actors, lambda a: (a.name.casefold(),)), page_limit),
+            "sources": (
+                _by(
+                    dataset.sources, lambda s: (s.publisher.casefold(), (s.title or "").casefold())
+                ),
+                page_limit,
+            ),
+            "claims": (tuple(dataset.claims), shelf_size),
+            "contradictions": (tuple(dataset.contradictions), shelf_size),
+        }
+        shelves: dict[str, tuple[Shelf, ...]] = {}
+        shelf_of: dict[str, Shelf] = {}
+        for group, (ordered, limit) in orders.items():
+            if len(ordered) <= limit:
+                continue
+            shelves[group] = tuple(
+                Shelf(group, number, tuple(ordered[start : start + shelf_size]))
+                for number, start in enumerate(range(0, len(ordered), shelf_size), start=1)
+            )
+            for shelf in shelves[group]:
+                shelf_of.update(dict.fromkeys(shelf.ids, shelf))
+        return cls(shelves, shelf_of)
+
+    @property
+    def titles_only(self) -> bool:
+        """Whether record pages keep their text out of the search index. A large explainer's
+        full text makes an index of tens of megabytes, which every reader's browser would
+        download before the first search; titles (with speaker, date and summary) stay in."""
+        return bool(self.shelves)
+
+    def place(self, kind: str, record_id: str) -> Place:
+        shelf = self.shelf_of.get(record_id)
+        if shelf is not None:
+            return Place(shelf.path, record_id)
+        if kind in OWN_PAGE:
+            return Place(f"{kind}/{record_id}.md")
+        return Place(ONE_PAGE[kind], record_id)
+
+
+def permalink(kind: str, record_id: str) -> str:
+    """The address that always reaches a record, whatever the layout: `kind/id/`."""
+    return f"{kind}/{record_id}/"
+
+
+def _by(records: dict[str, R], key: Callable[[R], tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted(records, key=lambda record_id: (*key(records[record_id]), record_id)))
+
+
+def redirects(dataset: Dataset, layout: Layout | None = None) -> dict[str, str]:
+    """For every record without a page of its own: `kind/id/index.html` (inside the built
+    site) -> a tiny HTML page that sends the reader on to its section (and asks search engines
+    to index the section's page instead)."""
+    layout = layout or Layout.of(dataset)
+    pages: dict[str, str] = {}
+    for kind in KINDS:
+        for record_id in getattr(dataset, kind):
+            pages.update(_redirect(layout, kind, record_id))
+    return dict(sorted(pages.items()))
+
+
+def _redirect(layout: Layout, kind: str, record_id: str) -> dict[str, str]:
+    place = layout.place(kind, record_id)
+    if place.anchor is None:
+        return {}
+    here = f"{kind}/{record_id}/index.md"
+    target = html.escape(relative_url(here, place.page, place.anchor))
+    name = html.escape(f"{kind}/{record_id}")
+    page = (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "</head>\n<body>\n"
+        f'<p>This record is a section of <a href="{target}">this page</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+    return {directory_url(here) + "index.html": page}

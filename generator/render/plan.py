@@ -1,0 +1,316 @@
+"""Plan the site: one Page per output file, each with its template and a ready context.
+
+Ordering and grouping happen here, never in templates. Every string in a context is safe
+Markdown (escaped data, or links built by `Mentions`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.dataset.link import Dataset
+from generator.render.article_page import article_page
+from generator.render.citation import SiteInfo, claim_ld, contradiction_ld, json_ld
+from generator.render.data_page import data_page
+from generator.render.date_labels import date_label, day_heading, entry_time, when_label
+from generator.render.glossary_terms import usages
+from generator.render.layout import Layout
+from generator.render.markdown_text import escape, escape_block
+from generator.render.page_parts import Page, common, statement_summary
+from generator.render.record_links import Mentions, text
+from generator.render.record_pages import actor_page, event_page, source_page, statement_page
+from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
+from generator.render.timeline_overview import Day, overview_svg
+from generator.schema.models import Event, Statement
+from generator.schema.vocabulary import SOURCE_KINDS, label
+
+
+def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list[Page]:
+    """Every generated page, sorted by path."""
+    base = Mentions.build(dataset, site, layout)
+    shelved = base.layout.shelves
+    pages = [
+        _articles_index(dataset, base.on("articles/index.md")),
+        _glossary(dataset, base.on("glossary.md")),
+        data_page(dataset, base.on("data.md")),
+        _corrections(dataset, base.on("corrections.md")),
+    ]
+    if "timeline" in shelved:
+        pages += [
+            shelf_index(base.on("timeline.md"), "timeline", "Timeline", TIMELINE_INTRO),
+            shelf_index(base.on("statements/index.md"), "timeline", "Statements", STATEMENTS_INTRO),
+        ]
+    else:
+        pages += [
+            _timeline(dataset, base.on("timeline.md")),
+            _statements_index(dataset, base.on("statements/index.md")),
+        ]
+        pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
+        pages += [event_page(base.on(f"events/{i}.md"), i) for i in dataset.events]
+    for group, index_page, record_page, intro in (
+        ("actors", _actors_index, actor_page, ACTORS_INTRO),
+        ("sources", _sources_index, source_page, SOURCES_INTRO),
+    ):
+        listing = base.on(f"{group}/index.md")
+        if group in shelved:
+            pages.append(shelf_index(listing, group, TITLES[group], intro))
+        else:
+            pages.append(index_page(dataset, listing))
+            pages += [record_page(base.on(f"{group}/{i}.md"), i) for i in getattr(dataset, group)]
+    for group in ("timeline", "actors", "sources"):
+        index = "timeline.md" if group == "timeline" else f"{group}/index.md"
+        pages += [
+            section_shelf(base.on(shelf.path), shelf, index) for shelf in shelved.get(group, ())
+        ]
+    for group, one_page, intro in (
+        ("claims", _claims, CLAIMS_INTRO),
+        ("contradictions", _contradictions, CONTRADICTIONS_INTRO),
+    ):
+        if group not in shelved:
+            pages.append(one_page(dataset, base.on(f"{group}.md"), list(getattr(dataset, group))))
+            continue
+        index = f"{group}.md"
+        pages.append(shelf_index(base.on(index), group, TITLES[group], intro))
+        for shelf in shelved[group]:
+            m = base.on(shelf.path)
+            title = shelf_title(shelf, len(shelved[group]))
+            pager_links = pager(m, shelved[group], shelf, index)
+            pages.append(one_page(dataset, m, list(shelf.ids), title, pager_links))
+    pages += [article_page(base.on(f"articles/{i}.md"), i) for i in dataset.articles]
+    return sorted(pages, key=lambda page: page.path)
+
+
+TIMELINE_INTRO = (
+    "Every event and statement in true chronological order across time zones, on numbered "
+    "pages. Times are local, with the equivalent in the other capital (or UTC)."
+)
+STATEMENTS_INTRO = (
+    "Every statement, with the events around it, in chronological order on the timeline's "
+    "pages: the words in the original language, the translations, and the sources."
+)
+ACTORS_INTRO = "Every person, organisation and state, in alphabetical order."
+SOURCES_INTRO = "Every source we cite, in alphabetical order of publisher."
+CLAIMS_INTRO = "Neutral propositions, and the stance each statement takes on them."
+CONTRADICTIONS_INTRO = (
+    "Where the accounts disagree, each side with equal prominence, and our analysis."
+)
+
+
+def _timeline(dataset: Dataset, m: Mentions) -> Page:
+    groups: list[dict[str, Any]] = []
+    anchors: dict[str, int] = {}
+    involved: set[str] = set()
+    for record_id in dataset.timeline:
+        record = m.index[record_id][1]
+        assert isinstance(record, Event | Statement)
+        heading = day_heading(record.when)
+        if not groups or groups[-1]["heading"] != heading:
+            # A day can recur when a record from another zone falls between two of its entries.
+            anchors[record.when.date] = anchors.get(record.when.date, 0) + 1
+            repeat = anchors[record.when.date]
+            anchor = f"day-{record.when.date}" + (f"-{repeat}" if repeat > 1 else "")
+            groups.append({"heading": heading, "anchor": anchor, "entries": []})
+        if isinstance(record, Statement):
+            who = m.to(record.speaker, dataset.actors[record.speaker].name)
+            title = f"{who}: {m.to(record_id, record.summary)}"
+            actors = sorted({record.speaker, *filter(None, [record.on_behalf_of])})
+            kind_label = "statement"
+        else:
+            title = m.to(record_id)
+            actors = sorted(record.actors)
+            kind_label = record.kind.replace("-", " ")
+        involved.update(actors)
+        groups[-1]["entries"].append(
+            {
+                "id": record_id,
+                "kind": kind_label,
+                "title": title,
+                "when": escape(entry_time(record.when)),
+                "when_note": text(record.when.note),
+                "place": text(record.place),
+                "actors": " ".join(actors),
+            }
+        )
+    days = [Day(g["heading"], g["anchor"], len(g["entries"])) for g in groups]
+    options = sorted(
+        ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
+        key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
+    )
+    context = {"groups": groups, "overview": overview_svg(days), "actors": options}
+    return Page("timeline.md", "timeline.md.j2", context)
+
+
+def _contradictions(
+    dataset: Dataset, m: Mentions, ids: list[str], title: str = "Contradictions", pager: str = ""
+) -> Page:
+    items = []
+    for record_id in ids:
+        item = dataset.contradictions[record_id]
+        sides = [
+            {
+                "label": text(side.label),
+                "summary": text(side.summary),
+                "statements": [statement_summary(m, s) for s in side.statements],
+                "sources": m.many(side.sources),
+            }
+            for side in item.sides
+        ]
+        settled = item.settled_by
+        items.append(
+            {
+                **common(m, record_id),
+                "title": text(item.title),
+                "type": label(item.type),
+                "status": label(item.status),
+                "claim": m.to(item.claim) if item.claim else "",
+                "sides": sides,
+                "analysis": escape_block(item.analysis),
+                "settled": text(settled.note) if settled else "",
+                "settled_links": (m.many(settled.events) + m.many(settled.sources))
+                if settled
+                else [],
+                "json_ld": json_ld(contradiction_ld(dataset, m.site, record_id)),
+            }
+        )
+    return _sections_page(m, "contradictions.md.j2", title, pager, items)
+
+
+def _claims(
+    dataset: Dataset, m: Mentions, ids: list[str], title: str = "Claims", pager: str = ""
+) -> Page:
+    items = []
+    for record_id in ids:
+        claim = dataset.claims[record_id]
+        rows = []
+        for stance in claim.stances:
+            statement = dataset.statements[stance.statement]
+            rows.append(
+                {
+                    "stance": label(stance.stance),
+                    "speaker": m.to(statement.speaker),
+                    "statement": m.to(stance.statement, statement.summary),
+                    "when": escape(when_label(statement.when)),
+                    "note": text(stance.note),
+                }
+            )
+        items.append(
+            {
+                **common(m, record_id),
+                "proposition": text(claim.proposition),
+                "rows": rows,
+                "json_ld": json_ld(claim_ld(dataset, m.site, record_id)),
+            }
+        )
+    return _sections_page(m, "claims.md.j2", title, pager, items)
+
+
+def _sections_page(
+    m: Mentions, template: str, title: str, pager: str, items: list[dict[str, Any]]
+) -> Page:
+    """Claims or contradictions: all on one page, or one shelf of them with its pager."""
+    context = {
+        "title": escape(title),
+        "pager": pager,
+        "items": items,
+        "titles_only": m.layout.titles_only,
+    }
+    return Page(m.page, template, context)
+
+
+def _actors_index(dataset: Dataset, m: Mentions) -> Page:
+    groups: dict[str, list[dict[str, str]]] = {"person": [], "organisation": [], "state": []}
+    ordered = sorted(dataset.actors.items(), key=lambda item: (item[1].name.casefold(), item[0]))
+    for record_id, actor in ordered:
+        groups[actor.kind].append({"link": m.to(record_id), "description": text(actor.description)})
+    titles = {"person": "People", "organisation": "Organisations", "state": "States"}
+    return Page(
+        "actors/index.md",
+        "actors.md.j2",
+        {"groups": [{"title": titles[k], "actors": v} for k, v in groups.items() if v]},
+    )
+
+
+def _statements_index(dataset: Dataset, m: Mentions) -> Page:
+    entries = [statement_summary(m, i) for i in dataset.timeline if i in dataset.statements]
+    return Page("statements/index.md", "statements.md.j2", {"entries": entries})
+
+
+def _sources_index(dataset: Dataset, m: Mentions) -> Page:
+    groups = []
+    for kind, (title, meaning) in SOURCE_KINDS.items():
+        members = sorted(
+            (s for s in dataset.sources.items() if s[1].kind == kind),
+            key=lambda item: (item[1].publisher.casefold(), item[0]),
+        )
+        if members:
+            groups.append(
+                {
+                    "title": title,
+                    "meaning": escape(meaning),
+                    "sources": m.many([i for i, _ in members]),
+                }
+            )
+    return Page("sources/index.md", "sources.md.j2", {"groups": groups})
+
+
+def _articles_index(dataset: Dataset, m: Mentions) -> Page:
+    entries = [
+        {
+            "link": m.to(record_id),
+            "passages": len(article.annotations),
+            "problems": sum(a.verdict != "accurate" for a in article.annotations),
+        }
+        for record_id, article in sorted(
+            dataset.articles.items(), key=lambda item: (item[1].title.casefold(), item[0])
+        )
+    ]
+    return Page("articles/index.md", "articles.md.j2", {"entries": entries})
+
+
+USED_IN_SHOWN = 100
+"""The glossary names at most this many records per term (in id order) and counts the rest:
+a common term in a large explainer is used by thousands, which made the page several
+megabytes."""
+
+
+def _glossary(dataset: Dataset, m: Mentions) -> Page:
+    used = usages(dataset, m.index)
+    items = [
+        {
+            **common(m, term_id),
+            "term": text(term.term),
+            "expansion": text(term.expansion),
+            "aliases": ", ".join(text(a) for a in term.aliases),
+            "definition": text(term.definition),
+            "see": m.many(term.see),
+            "sources": m.many(term.sources),
+            "used_in": [m.to(i) for _kind, i in used[term_id][:USED_IN_SHOWN]],
+            "used_in_more": max(0, len(used[term_id]) - USED_IN_SHOWN),
+        }
+        for term_id, term in sorted(
+            dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])
+        )
+    ]
+    return Page("glossary.md", "glossary.md.j2", {"items": items})
+
+
+def _corrections(dataset: Dataset, m: Mentions) -> Page:
+    """Every correction to every record, newest first (then by record id)."""
+    found = [
+        (correction.date, record_id, index, correction)
+        for record_id, (_kind, record) in m.index.items()
+        for index, correction in enumerate(record.corrections)
+    ]
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    found.reverse()
+    entries = [
+        {
+            "date": escape(date_label(date)),
+            "record": m.to(record_id),
+            "what": text(correction.what),
+            "why": text(correction.why),
+            "sources": m.many(correction.sources),
+        }
+        for date, record_id, _index, correction in found
+    ]
+    return Page("corrections.md", "corrections.md.j2", {"entries": entries})

@@ -1,0 +1,44 @@
+"""JSON Schema files for editors, generated from the models (never written by hand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.schema.models import KINDS, SINGULAR
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_documents() -> dict[str, str]:
+    """File name -> JSON text, one schema per record kind."""
+    documents: dict[str, str] = {}
+    for kind, model in KINDS.items():
+        schema = model.model_json_schema(by_alias=True, mode="validation")
+        schema = {"$schema": SCHEMA_DIALECT, **schema}
+        schema["description"] = (
+            f"One {SINGULAR[kind]} record: data/{kind}/<id>.yaml, the id being the file name. "
+            + schema.get("description", "")
+        ).strip()
+        text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        documents[f"{SINGULAR[kind]}.schema.json"] = text
+    return documents
+
+
+def stale_files(out_dir: Path) -> list[str]:
+    """Schema files in `out_dir` that are missing or differ from the models."""
+    return sorted(
+        name
+        for name, text in schema_documents().items()
+        if not (out_dir / name).is_file() or (out_dir / name).read_text(encoding="utf-8") != text
+    )
+
+
+def write_schemas(out_dir: Path) -> list[str]:
+    """Write the schema files that changed; return their names."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    changed = stale_files(out_dir)
+    documents = schema_documents()
+    for name in changed:
+        (out_dir / name).write_text(documents[name], encoding="utf-8", newline="\n")
+    return changed

@@ -1,0 +1,1 @@
+"""The command line (`explainer`), its live preview and its helpers for contributors."""
