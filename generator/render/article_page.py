@@ -66,7 +66,8 @@ def link_to_passage(m: Mentions, article_id: str, article: Article, annotation: 
     index = next(i for i, other in enumerate(article.annotations) if other is annotation)
     key = tuple((a.passage, a.occurrence) for a in article.annotations)
     number = _numbers(_spans(article.text, key))[index]
-    return link(f"“{annotation.passage}”", m.page, f"articles/{article_id}.md", f"passage-{number}")
+    page = m.layout.place("articles", article_id).page
+    return link(f"“{annotation.passage}”", m.page, page, f"passage-{number}")
 
 
 def _mark(placed: Placed) -> str:
@@ -118,7 +119,7 @@ def article_page(m: Mentions, record_id: str) -> Page:
         if counts[verdict]
     ]
     return Page(
-        f"articles/{record_id}.md",
+        m.page,
         "article.md.j2",
         {
             **common(m, record_id),

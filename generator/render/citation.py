@@ -97,7 +97,7 @@ def json_ld(document: dict[str, Any]) -> str:
 
 def _agent(actor: Actor, site: SiteInfo, actor_id: str) -> dict[str, Any]:
     kind = "Person" if actor.kind == "person" else "Organization"
-    return {"@type": kind, "name": actor.name, "url": site.absolute(f"actors/{actor_id}/")}
+    return {"@type": kind, "name": actor.name, "url": site.absolute(permalink("actors", actor_id))}
 
 
 def _appearances(dataset: Dataset, source_ids: list[str]) -> list[dict[str, Any]]:
@@ -123,7 +123,7 @@ def statement_ld(dataset: Dataset, site: SiteInfo, statement_id: str) -> dict[st
     speaker = dataset.actors[statement.speaker]
     document: dict[str, Any] = {
         "@type": "Claim",
-        "@id": site.absolute(f"statements/{statement_id}/"),
+        "@id": site.absolute(permalink("statements", statement_id)),
         "identifier": statement_id,
         "name": statement.summary,
         "author": _agent(speaker, site, statement.speaker),
@@ -160,7 +160,7 @@ def claim_ld(dataset: Dataset, site: SiteInfo, claim_id: str) -> dict[str, Any]:
         "appearance": [
             {
                 "@type": "Claim",
-                "@id": site.absolute(f"statements/{s.statement}/"),
+                "@id": site.absolute(permalink("statements", s.statement)),
                 "name": dataset.statements[s.statement].summary,
             }
             for s in claim.stances

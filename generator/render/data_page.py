@@ -85,7 +85,7 @@ def data_page(dataset: Dataset, m: Mentions) -> Page:
         if issubclass(model, Strict)
     ]
     return Page(
-        "data.md",
+        m.page,
         "data.md.j2",
         {
             "schema_version": SCHEMA_VERSION,

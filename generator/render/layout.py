@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator.dataset.link import Dataset
-from generator.render.markdown_text import directory_url, relative_url
+from generator.render.markdown_text import relative_url
 from generator.schema.models import KINDS
 
 PAGE_LIMIT = 500
@@ -33,8 +33,25 @@ R = TypeVar("R")
 
 OWN_PAGE = ("actors", "events", "statements", "sources", "articles")
 """Kinds with a page per record while they are not shelved."""
-ONE_PAGE = {"claims": "claims.md", "contradictions": "contradictions.md", "glossary": "glossary.md"}
+INDEX_PAGES = {
+    "timeline": "timeline.md",
+    "statements": "statements/index.md",
+    "actors": "actors/index.md",
+    "events": "timeline.md",
+    "sources": "sources/index.md",
+    "articles": "articles/index.md",
+    "claims": "claims.md",
+    "contradictions": "contradictions.md",
+    "glossary": "glossary.md",
+}
+"""The page that lists each kind's records (or each shelf group's shelves). Claims,
+contradictions and glossary terms are sections of theirs while they are not shelved."""
+ONE_PAGE = {kind: INDEX_PAGES[kind] for kind in ("claims", "contradictions", "glossary")}
 """Kinds shown as sections of one page while they are not shelved."""
+DATA_PAGE = "data.md"
+"""The published data files and the field reference."""
+CORRECTIONS_PAGE = "corrections.md"
+"""Every correction to every record."""
 SHELF_GROUPS = {
     "timeline": ("statements", "events"),
     "actors": ("actors",),
@@ -115,6 +132,7 @@ class Layout:
         return bool(self.shelves)
 
     def place(self, kind: str, record_id: str) -> Place:
+        """The page a record is shown on, with its anchor there unless the page is its own."""
         shelf = self.shelf_of.get(record_id)
         if shelf is not None:
             return Place(shelf.path, record_id)
@@ -122,10 +140,39 @@ class Layout:
             return Place(f"{kind}/{record_id}.md")
         return Place(ONE_PAGE[kind], record_id)
 
+    def own_page(self, kind: str, record_id: str) -> str | None:
+        """The path of the record's own page, or None when it is a section of another."""
+        place = self.place(kind, record_id)
+        return place.page if place.anchor is None else None
+
+    def owner(self, page: str, kinds: dict[str, str]) -> str | None:
+        """The record whose own page `page` is (`kinds`: record id -> kind), or None."""
+        folder, _, name = page.partition("/")
+        record_id = name.removesuffix(".md")
+        kind = kinds.get(record_id)
+        if kind is None or kind != folder or self.own_page(kind, record_id) != page:
+            return None
+        return record_id
+
 
 def permalink(kind: str, record_id: str) -> str:
     """The address that always reaches a record, whatever the layout: `kind/id/`."""
     return f"{kind}/{record_id}/"
+
+
+def permalink_page(kind: str, record_id: str) -> str:
+    """The permalink as a page path, for `relative_url` from another page."""
+    return permalink(kind, record_id) + "index.md"
+
+
+PAGE_FILE = "index.html"
+"""The file a built page is, in the folder of its address (directory URLs)."""
+
+
+def built_file(kind: str, record_id: str) -> str:
+    """The file inside the built site that answers at a record's permalink: its page, or the
+    redirect to its section."""
+    return permalink(kind, record_id) + PAGE_FILE
 
 
 def _by(records: dict[str, R], key: Callable[[R], tuple[str, ...]]) -> tuple[str, ...]:
@@ -148,7 +195,7 @@ def _redirect(layout: Layout, kind: str, record_id: str) -> dict[str, str]:
     place = layout.place(kind, record_id)
     if place.anchor is None:
         return {}
-    here = f"{kind}/{record_id}/index.md"
+    here = permalink_page(kind, record_id)
     target = html.escape(relative_url(here, place.page, place.anchor))
     name = html.escape(f"{kind}/{record_id}")
     page = (
@@ -160,4 +207,4 @@ def _redirect(layout: Layout, kind: str, record_id: str) -> dict[str, str]:
         f'<p>This record is a section of <a href="{target}">this page</a>.</p>\n'
         "</body>\n</html>\n"
     )
-    return {directory_url(here) + "index.html": page}
+    return {built_file(kind, record_id): page}

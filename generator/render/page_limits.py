@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.dataset.link import Dataset
 from generator.load.diagnostics import DataError, Diagnostic, display_path
-from generator.render.layout import ONE_PAGE, OWN_PAGE, Layout
+from generator.render.layout import ONE_PAGE, Layout
 from generator.schema.models import KINDS
 
 MAX_PAGE_BYTES = 5_000_000
@@ -87,11 +87,8 @@ def _own_record(
     path: str, size: int, layout: Layout, kinds: dict[str, str]
 ) -> tuple[str, int] | None:
     """The record whose own page `path` is, and the page's size: all of it is the record's."""
-    kind, _, name = path.partition("/")
-    record_id = name.removesuffix(".md")
-    if kind in OWN_PAGE and kinds.get(record_id) == kind and record_id not in layout.shelf_of:
-        return record_id, size
-    return None
+    record_id = layout.owner(path, kinds)
+    return (record_id, size) if record_id is not None else None
 
 
 def _largest_section(text: str, kinds: dict[str, str]) -> tuple[str, int] | None:

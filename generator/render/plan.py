@@ -6,6 +6,7 @@ Markdown (escaped data, or links built by `Mentions`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.dataset.link import Dataset
@@ -14,7 +15,7 @@ from generator.render.citation import SiteInfo, claim_ld, contradiction_ld, json
 from generator.render.data_page import data_page
 from generator.render.date_labels import date_label, day_heading, entry_time, when_label
 from generator.render.glossary_terms import usages
-from generator.render.layout import Layout
+from generator.render.layout import CORRECTIONS_PAGE, DATA_PAGE, INDEX_PAGES, Layout
 from generator.render.markdown_text import escape, escape_block
 from generator.render.page_parts import Page, common, statement_summary
 from generator.render.record_links import Mentions, text
@@ -26,39 +27,43 @@ from generator.schema.vocabulary import SOURCE_KINDS, label
 
 
 def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list[Page]:
-    """Every generated page, sorted by path."""
+    """Every generated page, sorted by path. Every path comes from the layout."""
     base = Mentions.build(dataset, site, layout)
-    shelved = base.layout.shelves
+    layout = base.layout
+    shelved = layout.shelves
     pages = [
-        _articles_index(dataset, base.on("articles/index.md")),
-        _glossary(dataset, base.on("glossary.md")),
-        data_page(dataset, base.on("data.md")),
-        _corrections(dataset, base.on("corrections.md")),
+        _articles_index(dataset, base.on(INDEX_PAGES["articles"])),
+        _glossary(dataset, base.on(INDEX_PAGES["glossary"])),
+        data_page(dataset, base.on(DATA_PAGE)),
+        _corrections(dataset, base.on(CORRECTIONS_PAGE)),
     ]
+    timeline, statements = INDEX_PAGES["timeline"], INDEX_PAGES["statements"]
     if "timeline" in shelved:
         pages += [
-            shelf_index(base.on("timeline.md"), "timeline", "Timeline", TIMELINE_INTRO),
-            shelf_index(base.on("statements/index.md"), "timeline", "Statements", STATEMENTS_INTRO),
+            shelf_index(base.on(timeline), "timeline", "Timeline", TIMELINE_INTRO),
+            shelf_index(base.on(statements), "timeline", "Statements", STATEMENTS_INTRO),
         ]
     else:
         pages += [
-            _timeline(dataset, base.on("timeline.md")),
-            _statements_index(dataset, base.on("statements/index.md")),
+            _timeline(dataset, base.on(timeline)),
+            _statements_index(dataset, base.on(statements)),
         ]
-        pages += [statement_page(base.on(f"statements/{i}.md"), i) for i in dataset.statements]
-        pages += [event_page(base.on(f"events/{i}.md"), i) for i in dataset.events]
-    for group, index_page, record_page, intro in (
-        ("actors", _actors_index, actor_page, ACTORS_INTRO),
-        ("sources", _sources_index, source_page, SOURCES_INTRO),
+    for group, index_page, intro in (
+        ("actors", _actors_index, ACTORS_INTRO),
+        ("sources", _sources_index, SOURCES_INTRO),
     ):
-        listing = base.on(f"{group}/index.md")
+        listing = base.on(INDEX_PAGES[group])
         if group in shelved:
             pages.append(shelf_index(listing, group, TITLES[group], intro))
         else:
             pages.append(index_page(dataset, listing))
-            pages += [record_page(base.on(f"{group}/{i}.md"), i) for i in getattr(dataset, group)]
+    for kind, record_page in RECORD_PAGES.items():
+        for record_id in getattr(dataset, kind):
+            own = layout.own_page(kind, record_id)
+            if own is not None:
+                pages.append(record_page(base.on(own), record_id))
     for group in ("timeline", "actors", "sources"):
-        index = "timeline.md" if group == "timeline" else f"{group}/index.md"
+        index = INDEX_PAGES[group]
         pages += [
             section_shelf(base.on(shelf.path), shelf, index) for shelf in shelved.get(group, ())
         ]
@@ -66,18 +71,27 @@ def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list
         ("claims", _claims, CLAIMS_INTRO),
         ("contradictions", _contradictions, CONTRADICTIONS_INTRO),
     ):
+        index = INDEX_PAGES[group]
         if group not in shelved:
-            pages.append(one_page(dataset, base.on(f"{group}.md"), list(getattr(dataset, group))))
+            pages.append(one_page(dataset, base.on(index), list(getattr(dataset, group))))
             continue
-        index = f"{group}.md"
         pages.append(shelf_index(base.on(index), group, TITLES[group], intro))
         for shelf in shelved[group]:
             m = base.on(shelf.path)
             title = shelf_title(shelf, len(shelved[group]))
             pager_links = pager(m, shelved[group], shelf, index)
             pages.append(one_page(dataset, m, list(shelf.ids), title, pager_links))
-    pages += [article_page(base.on(f"articles/{i}.md"), i) for i in dataset.articles]
     return sorted(pages, key=lambda page: page.path)
+
+
+RECORD_PAGES: dict[str, Callable[[Mentions, str], Page]] = {
+    "statements": statement_page,
+    "events": event_page,
+    "actors": actor_page,
+    "sources": source_page,
+    "articles": article_page,
+}
+"""The builder of each kind's own page, for the records the layout gives one."""
 
 
 TIMELINE_INTRO = (
@@ -137,7 +151,7 @@ def _timeline(dataset: Dataset, m: Mentions) -> Page:
         key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
     )
     context = {"groups": groups, "overview": overview_svg(days), "actors": options}
-    return Page("timeline.md", "timeline.md.j2", context)
+    return Page(m.page, "timeline.md.j2", context)
 
 
 def _contradictions(
@@ -224,7 +238,7 @@ def _actors_index(dataset: Dataset, m: Mentions) -> Page:
         groups[actor.kind].append({"link": m.to(record_id), "description": text(actor.description)})
     titles = {"person": "People", "organisation": "Organisations", "state": "States"}
     return Page(
-        "actors/index.md",
+        m.page,
         "actors.md.j2",
         {"groups": [{"title": titles[k], "actors": v} for k, v in groups.items() if v]},
     )
@@ -232,7 +246,7 @@ def _actors_index(dataset: Dataset, m: Mentions) -> Page:
 
 def _statements_index(dataset: Dataset, m: Mentions) -> Page:
     entries = [statement_summary(m, i) for i in dataset.timeline if i in dataset.statements]
-    return Page("statements/index.md", "statements.md.j2", {"entries": entries})
+    return Page(m.page, "statements.md.j2", {"entries": entries})
 
 
 def _sources_index(dataset: Dataset, m: Mentions) -> Page:
@@ -250,7 +264,7 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
                     "sources": m.many([i for i, _ in members]),
                 }
             )
-    return Page("sources/index.md", "sources.md.j2", {"groups": groups})
+    return Page(m.page, "sources.md.j2", {"groups": groups})
 
 
 def _articles_index(dataset: Dataset, m: Mentions) -> Page:
@@ -264,7 +278,7 @@ def _articles_index(dataset: Dataset, m: Mentions) -> Page:
             dataset.articles.items(), key=lambda item: (item[1].title.casefold(), item[0])
         )
     ]
-    return Page("articles/index.md", "articles.md.j2", {"entries": entries})
+    return Page(m.page, "articles.md.j2", {"entries": entries})
 
 
 USED_IN_SHOWN = 100
@@ -291,7 +305,7 @@ def _glossary(dataset: Dataset, m: Mentions) -> Page:
             dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])
         )
     ]
-    return Page("glossary.md", "glossary.md.j2", {"items": items})
+    return Page(m.page, "glossary.md.j2", {"items": items})
 
 
 def _corrections(dataset: Dataset, m: Mentions) -> Page:
@@ -313,4 +327,4 @@ def _corrections(dataset: Dataset, m: Mentions) -> Page:
         }
         for date, record_id, _index, correction in found
     ]
-    return Page("corrections.md", "corrections.md.j2", {"entries": entries})
+    return Page(m.page, "corrections.md.j2", {"entries": entries})

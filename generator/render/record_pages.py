@@ -40,7 +40,7 @@ def actor_page(m: Mentions, record_id: str) -> Page:
     ]
     original = actor.name_original
     return Page(
-        f"actors/{record_id}.md",
+        m.page,
         "actor.md.j2",
         {
             **common(m, record_id),
@@ -84,7 +84,7 @@ def statement_page(m: Mentions, record_id: str) -> Page:
     ]
     speaker_name = dataset.actors[statement.speaker].name
     return Page(
-        f"statements/{record_id}.md",
+        m.page,
         "statement.md.j2",
         {
             **common(m, record_id),
@@ -130,7 +130,7 @@ def event_page(m: Mentions, record_id: str) -> Page:
     event = m.dataset.events[record_id]
     said = m.relations.said_at.get(record_id, [])
     return Page(
-        f"events/{record_id}.md",
+        m.page,
         "event.md.j2",
         {
             **common(m, record_id),
@@ -152,7 +152,7 @@ def source_page(m: Mentions, record_id: str) -> Page:
     source = m.dataset.sources[record_id]
     kind_title, meaning = SOURCE_KINDS[source.kind]
     return Page(
-        f"sources/{record_id}.md",
+        m.page,
         "source.md.j2",
         {
             **common(m, record_id),

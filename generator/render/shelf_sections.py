@@ -15,7 +15,7 @@ import html
 from collections.abc import Sequence
 
 from generator.render.date_labels import date_label, when_label
-from generator.render.layout import permalink
+from generator.render.layout import permalink_page
 from generator.render.markdown_text import relative_url
 from generator.render.record_links import Mentions
 from generator.render.relations import role_at
@@ -66,7 +66,7 @@ def _frame(m: Mentions, kind: str, record_id: str, heading: str, body: list[str]
         )
     lines += [line for line in body if line]
     lines += _paragraphs(record.notes)
-    address = relative_url(m.page, permalink(kind, record_id) + "index.md")
+    address = relative_url(m.page, permalink_page(kind, record_id))
     lines.append(
         f'<p class="record-id"><a href="{html.escape(address)}">Permalink</a> · record id '
         f"<code>{record_id}</code></p>"

@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator.load.diagnostics import visible
 from generator.load.read_records import discover, load_all
-from generator.render.layout import permalink
+from generator.render.layout import built_file
 from generator.render.markdown_text import code_span, escape
 from generator.schema.field_types import Record
 from generator.schema.models import KINDS
@@ -98,7 +98,7 @@ def _changed_fields(before: Record, after: Record) -> tuple[str, ...]:
 def preview_path(kind: str, record_id: str) -> str:
     """Where a record is inside the built site (the preview artifact): its permalink, a page of
     its own or a redirect to its section."""
-    return f"{permalink(kind, record_id)}index.html"
+    return built_file(kind, record_id)
 
 
 def summary(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator import Dataset, check_data
 from generator.load.diagnostics import format_report, visible
+from generator.render.layout import PAGE_FILE
 from generator.render.page_limits import oversized_pages
 from generator.render.site import site_files
 from generator.schema.field_types import ID_PATTERN, MAX_ID_LENGTH, slug_hint
@@ -358,7 +359,7 @@ def _build(data_dir: Path, site: str, *, force: bool) -> int:
         print(f"\nThe MkDocs build failed; {site} was left as it was.", file=sys.stderr)
         return EXIT_DATA
     if code == EXIT_OK:
-        pages = sum(1 for _ in Path(site).rglob("index.html"))
+        pages = sum(1 for _ in Path(site).rglob(PAGE_FILE))
         print(f"built {site}: {pages} pages in {time.perf_counter() - started:.1f} s")
     return code
 
