@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -66,6 +67,13 @@ def measure(runs: int, port: int, timeout: float, *, dirty: bool = True) -> list
                 wait_for(url, marker, timeout)
                 times.append(time.perf_counter() - started)
             return times
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @contextmanager

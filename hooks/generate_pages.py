@@ -12,7 +12,6 @@ server waiting for a good one before answering any request.)
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sys
 import tempfile
@@ -34,13 +33,11 @@ from generator import check_data  # noqa: E402
 from generator.built_html.preview_notice import notice_html, with_notice  # noqa: E402
 from generator.built_html.term_marks import mark_terms  # noqa: E402
 from generator.built_html.theme_html import valid_theme_html  # noqa: E402
-from generator.load.diagnostics import format_report  # noqa: E402
+from generator.load.diagnostics import DataError, format_report  # noqa: E402
 from generator.load.read_records import FileCache  # noqa: E402
-from generator.render.citation import SiteInfo  # noqa: E402
-from generator.render.glossary_terms import glossary  # noqa: E402
-from generator.render.layout import Layout, redirects  # noqa: E402
-from generator.render.page_limits import oversized_pages  # noqa: E402
-from generator.render.site import site_files  # noqa: E402
+from generator.render.settings import SiteSettings  # noqa: E402
+from generator.render.site import SiteBuild, build_site  # noqa: E402
+from generator.tools.collector import collector_paused  # noqa: E402
 from generator.write.files import write_tree  # noqa: E402
 
 _loaded: dict[str, Any] = {}
@@ -61,17 +58,46 @@ PREVIEW_VERSION = "preview"
 changes with any edit and would make every page "changed"."""
 
 
-QUIET_ENVIRONMENT = "EXPLAINER_QUIET"
-"""Set by `explainer build`: MkDocs prints its warnings and errors, not its progress."""
+_given: dict[str, Any] = {}
+"""Set by run_mkdocs.py (what `explainer build` and `serve` run) before MkDocs starts: the data
+folder ("data_dir") and, for a build, the site the core already made from it ("made")."""
+
+
+def use(data_dir: Path, made: SiteBuild | None) -> None:
+    """Build from `data_dir` instead of data/ beside mkdocs.yml; with `made`, the first build
+    uses it instead of checking the data and making the site again."""
+    _given.update(data_dir=data_dir, made=made)
+
+
+def settings(config: MkDocsConfig, *, preview: bool = False) -> SiteSettings:
+    """The core's settings, from mkdocs.yml: `site_name`, `site_url`, `repo_url`, and the
+    branch edit links open (`extra: {repo_branch: ...}`, main by default)."""
+    branch = config.extra.get("repo_branch", "main")
+    if not isinstance(branch, str) or not branch:
+        raise PluginError(f"extra.repo_branch in mkdocs.yml must be a branch name, not {branch!r}")
+    return SiteSettings(
+        name=config.site_name,
+        url=config.site_url or None,
+        repo_url=config.repo_url,
+        branch=branch,
+        version=PREVIEW_VERSION if preview else "",
+    )
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return _given.get("data_dir") or Path(config.config_file_path).parent / "data"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """A preview rebuilds when a data file or the generator changes. (Set here, not under
+    `watch:` in mkdocs.yml, which names paths beside it: the data folder may be elsewhere.)"""
+    for folder in (_data_dir(config), ROOT / "generator"):
+        if folder.is_dir() and str(folder) not in config.watch:
+            config.watch.append(str(folder))
+    return config
 
 
 def on_startup(command: str, dirty: bool, **_: object) -> None:
-    if command == "build" and os.environ.get(QUIET_ENVIRONMENT):
-        # The console handler only: `mkdocs build --quiet` would raise the logger's level and
-        # so hide warnings from strict mode's count too, letting a broken link pass.
-        for handler in logging.getLogger("mkdocs").handlers:
-            if handler.name == "MkDocsStreamHandler":
-                handler.setLevel(logging.WARNING)
     if command == "serve" and "warnings" not in _serving:
         _serving.update(pages={}, redirects={}, problems=(0, ""), warnings=[])
         logging.getLogger("mkdocs").addHandler(_WarningsKept(_serving["warnings"]))
@@ -112,14 +138,12 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # `python -m generator build --data DIR` passes its data folder on; otherwise data/ beside
-    # mkdocs.yml.
-    data_dir = Path(
-        os.environ.get("EXPLAINER_DATA") or Path(config.config_file_path).parent / "data"
-    )
+    data_dir = _data_dir(config)
     preview = _preview.get("pages")
     try:
-        generated, moved = _generated(data_dir, files, config, preview)
+        made = _given.pop("made", None) or _made(data_dir, settings(config, preview=bool(preview)))
+        generated, moved = made.files, made.redirects
+        _refuse_clashes(made, files)
     except _Problems as problems:
         if not _serving:
             raise PluginError(f"{problems.heading}:\n{problems.report}") from None
@@ -130,7 +154,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             _serving.update(pages=generated, redirects=moved, problems=(0, ""))
         if preview is not None:
             write_tree(generated, preview)
-    _loaded["redirects"] = moved
+        # Kept for on_page_content and on_post_build in this same build.
+        _loaded.update(glossary=made.glossary, redirects=moved)
     for path, text in generated.items():
         if preview is None:
             file = File.generated(config, path, content=text)
@@ -150,37 +175,26 @@ class _Problems(Exception):
         self.count, self.heading, self.report = count, heading, report
 
 
-def _generated(
-    data_dir: Path, files: Files, config: MkDocsConfig, preview: Path | None
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The generated pages and the redirect pages, or raises _Problems saying why not."""
-    dataset, problems = check_data(data_dir, _parsed)
+def _made(data_dir: Path, site: SiteSettings) -> SiteBuild:
+    """The site made from `data_dir`, or raises _Problems saying why not."""
+    with collector_paused():
+        dataset, problems = check_data(data_dir, _parsed)
     if dataset is None:
         raise _Problems(
             len(problems), f"{len(problems)} problem(s) in data", format_report(problems, "text")
         )
-    # Kept for on_page_content in this same build; replaced at the start of the next one.
-    _loaded["glossary"] = glossary(dataset)
-    # edit_uri looks like "edit/main/docs/": its second part is the branch.
-    parts = (config.edit_uri or "").strip("/").split("/")
-    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
-    site = SiteInfo(
-        name=config.site_name,
-        url=config.site_url or None,
-        repo_url=config.repo_url,
-        branch=branch,
-        version=PREVIEW_VERSION if preview else "",
-    )
-    layout = Layout.of(dataset)  # once: the pages and the redirect pages follow the same one
-    generated = site_files(dataset, site, layout)
-    too_large = oversized_pages(generated, dataset, layout, data_dir)
-    if too_large:
+    try:
+        return build_site(dataset, site, data_dir)
+    except DataError as error:
+        count = len(error.diagnostics)
         raise _Problems(
-            len(too_large), f"{len(too_large)} page(s) too large", format_report(too_large, "text")
-        )
-    moved = redirects(dataset, layout)
-    # A record's address must stay free: a hand-written page published there would hide it.
-    clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in moved)
+            count, f"{count} page(s) too large", format_report(error.diagnostics, "text")
+        ) from None
+
+
+def _refuse_clashes(made: SiteBuild, files: Files) -> None:
+    """A record's address must stay free: a hand-written page published there would hide it."""
+    clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in made.redirects)
     if clash:
         source, address = clash[0]
         raise _Problems(
@@ -189,14 +203,13 @@ def _generated(
             f"docs/{source} is published at {address}, the address of a record; "
             "rename or move the page",
         )
-    twice = sorted(path for path in generated if files.get_file_from_path(path) is not None)
+    twice = sorted(path for path in made.files if files.get_file_from_path(path) is not None)
     if twice:
         raise _Problems(
             1,
             "a page is generated twice",
             f"docs/{twice[0]} is also generated from data; remove or rename it",
         )
-    return generated, moved
 
 
 def on_serve(

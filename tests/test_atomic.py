@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.project import copy_project
+from generator.tools.serve import ADAPTER
 from generator.write.interrupts import Interrupted
 from generator.write.output_lock import OutputBusy, locked
 from generator.write.staging import staged
@@ -163,7 +164,7 @@ def alive(pid: int) -> bool:
 
 
 def mkdocs_child(build: subprocess.Popen[str]) -> int:
-    """The pid of the MkDocs process `build` runs, once it is running."""
+    """The pid of the MkDocs process `build` runs (the adapter), once it is running."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         for child in children(build.pid):  # `git log` may come first, for SOURCE_DATE_EPOCH
@@ -171,7 +172,7 @@ def mkdocs_child(build: subprocess.Popen[str]) -> int:
                 command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if b"mkdocs" in command:
+            if str(ADAPTER).encode() in command:
                 return child
         assert build.poll() is None, build.communicate()
         time.sleep(0.02)

@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render.citation import SiteInfo, bibtex_text, bibtex_url, citation_block
+from generator.render.citation import bibtex_text, bibtex_url, citation_block
+from generator.render.settings import SiteSettings
 
 _COMMANDS = {
     r"\textbackslash{}": "\\", r"\textasciicircum{}": "^", r"\textasciitilde{}": "~",
@@ -47,7 +48,7 @@ def test_any_text_is_one_field_value_that_prints_as_itself(value: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="{}\\%#&$_^~ ab\n", max_size=40))
 def test_the_whole_entry_stays_one_entry(title: str) -> None:
-    block = citation_block(SiteInfo(name=f"Site {title}", version="v1"), title, "x-1", "p/")
+    block = citation_block(SiteSettings(name=f"Site {title}", version="v1"), title, "x-1", "p/")
     entry = block.split('<pre class="cite-bibtex"><code>', 1)[1].split("</code>", 1)[0]
     import html
 

@@ -167,9 +167,7 @@ def collapsed(text: str) -> str:
 text_values = st.one_of(
     st.sampled_from([p for p in PAYLOADS if not re.search(r"\n\s*\n", p)]),
     st.text(
-        st.characters(
-            exclude_categories=("Cs",), exclude_characters=CONTROLS + "\n" + INVISIBLE
-        ),
+        st.characters(exclude_categories=("Cs",), exclude_characters=CONTROLS + "\n" + INVISIBLE),
         min_size=1,
         max_size=60,
     ),

@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from generator import load_dataset
 from generator.export.data_files import Export, _from_cell, columns, csv_cell, read_csv
-from generator.render.citation import SiteInfo
-from generator.render.site import render_site, site_files
+from generator.render.settings import SiteSettings
+from generator.render.site import build_site, render_site
 from generator.schema.json_schema import schema_documents
 from generator.schema.models import KINDS, SINGULAR
 from tests.conftest import REAL_DATA
 
 DATASET = load_dataset(REAL_DATA)
-FILES = site_files(DATASET)
+FILES = build_site(DATASET).files
 
 
 def test_explainer_json_round_trips_to_the_dataset() -> None:
@@ -77,7 +77,7 @@ def test_csv_reads_back_with_the_standard_library_to_the_model(kind: str) -> Non
 
 
 def test_exports_are_deterministic() -> None:
-    assert site_files(load_dataset(REAL_DATA)) == FILES
+    assert build_site(load_dataset(REAL_DATA)).files == FILES
 
 
 def test_data_version_is_a_content_hash() -> None:
@@ -126,7 +126,7 @@ def test_json_ld_cannot_be_closed_by_text() -> None:
 
 
 def test_every_record_page_offers_cite_this() -> None:
-    site = SiteInfo(name="Explainer", url="https://example.org/x/")
+    site = SiteSettings(name="Explainer", url="https://example.org/x/")
     pages = render_site(DATASET, site)
     for kind in ("actors", "statements", "events", "sources", "articles"):
         for record_id in getattr(DATASET, kind):
@@ -154,7 +154,7 @@ def test_the_data_page_links_every_export() -> None:
 def test_edit_links_point_at_the_data_file_and_a_prefilled_issue() -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    site = SiteInfo(
+    site = SiteSettings(
         name="Explainer", repo_url="https://github.com/example/explainer", branch="main"
     )
     pages = render_site(DATASET, site)
@@ -205,7 +205,7 @@ def test_no_csv_text_cell_starts_a_formula_and_every_cell_reads_back(value: str)
 
 def test_a_formula_in_data_is_text_in_the_csv() -> None:
     assert csv_cell('=HYPERLINK("https://evil.example","x")') == (
-        "'=HYPERLINK(\"https://evil.example\",\"x\")"
+        '\'=HYPERLINK("https://evil.example","x")'
     )
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert csv_cell("-2+3") == "'-2+3"

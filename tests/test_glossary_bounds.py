@@ -14,8 +14,8 @@ import yaml
 
 from generator import check_data, load_dataset
 from generator.built_html.term_marks import mark_terms
-from generator.render.citation import SiteInfo
 from generator.render.glossary_terms import TOOLTIP_LIMIT, glossary
+from generator.render.settings import SiteSettings
 from generator.render.site import render_site
 from tests.conftest import BASE_DATA
 from tests.test_escaping import EXTENSIONS
@@ -42,7 +42,7 @@ def _html_site(data: Path) -> dict[str, str]:
     terms = glossary(dataset)
     return {
         path: mark_terms(markdown.markdown(text, extensions=EXTENSIONS), terms)
-        for path, text in render_site(dataset, SiteInfo(version="v1")).items()
+        for path, text in render_site(dataset, SiteSettings(version="v1")).items()
     }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.preview import fetch, served, wait_for
+from bench.preview import fetch, free_port, served, wait_for
 from bench.project import copy_project
 from tests.conftest import ROOT
 
@@ -23,11 +23,6 @@ RECORD = Path("data/statements/2022-07-27-mfa-no-requests.yaml")
 OLD = "The Russian Foreign Ministry says Washington had made no request"
 NEW = "In the preview the ministry says Washington had made no request"
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _page(url: str) -> str:
@@ -37,7 +32,7 @@ def _page(url: str) -> str:
 
 def test_dirty_preview_updates_every_page_showing_the_change(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     statement = f"{base}/statements/2022-07-27-mfa-no-requests/"
     with served(project, port, dirty=True):
@@ -67,7 +62,7 @@ def test_a_data_problem_shows_on_the_page_within_two_seconds_and_fixing_it_resto
     tmp_path: Path,
 ) -> None:
     project = copy_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     statement = f"http://127.0.0.1:{port}/statements/2022-07-27-mfa-no-requests/"
     record = project / RECORD
     good = record.read_text("utf-8")
@@ -116,7 +111,7 @@ def test_serve_removes_its_temporary_folders_when_stopped(
     project = copy_project(tmp_path / "project")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = _free_port()
+    port = free_port()
     server = _serve(project, port, {**os.environ, "TMPDIR": str(scratch)})
     try:
         wait_for(f"http://127.0.0.1:{port}/", "", 60)
@@ -136,7 +131,7 @@ def test_a_preview_started_on_broken_data_answers_and_names_the_problem(tmp_path
     project = copy_project(tmp_path)
     record = project / RECORD
     record.write_text(record.read_text("utf-8").replace("\nspeaker: ", "\nspeaker: x-", 1), "utf-8")
-    port = _free_port()
+    port = free_port()
     with served(project, port, dirty=True):
         # No good build yet: the hand-written home page and, for a record, the 404 page.
         wait_for(f"http://127.0.0.1:{port}/", "error[unknown-actor]", 60)

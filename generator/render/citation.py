@@ -9,33 +9,13 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from generator.dataset.link import Dataset
 from generator.render.layout import permalink
+from generator.render.settings import SiteSettings
 from generator.schema.models import Actor, Statement
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What a citation needs to know about the published site."""
-
-    name: str = "Annotated explainer"
-    url: str | None = None
-    """The site's base URL (`site_url` in mkdocs.yml); without it, citations use root paths."""
-    version: str = ""
-    """The data version, a hash of every record (see generator/export/data_files.py)."""
-    repo_url: str | None = None
-    """The repository (`repo_url` in mkdocs.yml); without it, pages carry no edit links."""
-    branch: str = "main"
-    """The branch edit links open files on."""
-
-    def absolute(self, path: str) -> str:
-        """The public URL of a page path such as `statements/x/`, or `/statements/x/`."""
-        return (self.url.rstrip("/") + "/" if self.url else "/") + path
-
 
 _BIBTEX_SPECIAL = str.maketrans(
     {
@@ -66,7 +46,7 @@ def bibtex_url(url: str) -> str:
     return "".join(f"%{ord(ch):02X}" if ch in "{}\\ " else ch for ch in url)
 
 
-def citation_block(site: SiteInfo, title: str, record_id: str, path: str) -> str:
+def citation_block(site: SiteSettings, title: str, record_id: str, path: str) -> str:
     """A "Cite this" block: plain text and BibTeX, as preformatted HTML (never Markdown)."""
     url = site.absolute(path)
     version = f", data version {site.version}" if site.version else ""
@@ -95,7 +75,7 @@ def json_ld(document: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def _agent(actor: Actor, site: SiteInfo, actor_id: str) -> dict[str, Any]:
+def _agent(actor: Actor, site: SiteSettings, actor_id: str) -> dict[str, Any]:
     kind = "Person" if actor.kind == "person" else "Organization"
     return {"@type": kind, "name": actor.name, "url": site.absolute(permalink("actors", actor_id))}
 
@@ -118,7 +98,7 @@ def _appearances(dataset: Dataset, source_ids: list[str]) -> list[dict[str, Any]
     return found
 
 
-def statement_ld(dataset: Dataset, site: SiteInfo, statement_id: str) -> dict[str, Any]:
+def statement_ld(dataset: Dataset, site: SiteSettings, statement_id: str) -> dict[str, Any]:
     statement: Statement = dataset.statements[statement_id]
     speaker = dataset.actors[statement.speaker]
     document: dict[str, Any] = {
@@ -150,7 +130,7 @@ def statement_ld(dataset: Dataset, site: SiteInfo, statement_id: str) -> dict[st
     return document
 
 
-def claim_ld(dataset: Dataset, site: SiteInfo, claim_id: str) -> dict[str, Any]:
+def claim_ld(dataset: Dataset, site: SiteSettings, claim_id: str) -> dict[str, Any]:
     claim = dataset.claims[claim_id]
     return {
         "@type": "Claim",
@@ -168,7 +148,7 @@ def claim_ld(dataset: Dataset, site: SiteInfo, claim_id: str) -> dict[str, Any]:
     }
 
 
-def contradiction_ld(dataset: Dataset, site: SiteInfo, contradiction_id: str) -> dict[str, Any]:
+def contradiction_ld(dataset: Dataset, site: SiteSettings, contradiction_id: str) -> dict[str, Any]:
     item = dataset.contradictions[contradiction_id]
     parts = []
     for side in item.sides:
@@ -184,7 +164,7 @@ def contradiction_ld(dataset: Dataset, site: SiteInfo, contradiction_id: str) ->
     }
 
 
-def edit_links(site: SiteInfo, kind: str, record_id: str, title: str) -> str:
+def edit_links(site: SiteSettings, kind: str, record_id: str, title: str) -> str:
     """ "Edit this record" and "Suggest a correction" links, or '' without a repository."""
     if not site.repo_url:
         return ""

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.dataset.link import Dataset
 from generator.render.article_page import article_page
-from generator.render.citation import SiteInfo, claim_ld, contradiction_ld, json_ld
+from generator.render.citation import claim_ld, contradiction_ld, json_ld
 from generator.render.data_page import data_page
 from generator.render.date_labels import date_label, day_heading, entry_time, when_label
 from generator.render.glossary_terms import usages
@@ -20,13 +20,14 @@ from generator.render.markdown_text import escape, escape_block
 from generator.render.page_parts import Page, common, statement_summary
 from generator.render.record_links import Mentions, text
 from generator.render.record_pages import actor_page, event_page, source_page, statement_page
+from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
 from generator.render.timeline_overview import Day, overview_svg
 from generator.schema.models import Event, Statement
 from generator.schema.vocabulary import SOURCE_KINDS, label
 
 
-def plan(dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> list[Page]:
+def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> list[Page]:
     """Every generated page, sorted by path. Every path comes from the layout."""
     base = Mentions.build(dataset, site, layout)
     layout = base.layout

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.dataset.link import Dataset
-from generator.render.citation import SiteInfo, citation_block, edit_links
+from generator.render.citation import citation_block, edit_links
 from generator.render.layout import Layout, permalink
 from generator.render.markdown_text import escape, link, relative_url
 from generator.render.relations import Relations, backlinks, records, title_of
+from generator.render.settings import SiteSettings
 from generator.schema.field_types import Record
 from generator.schema.models import SINGULAR
 
@@ -26,12 +27,12 @@ class Mentions:
     page: str
     index: dict[str, tuple[str, Record]]
     cited_by: dict[str, list[tuple[str, str]]]
-    site: SiteInfo
+    site: SiteSettings
     relations: Relations
     layout: Layout
 
     @classmethod
-    def build(cls, dataset: Dataset, site: SiteInfo, layout: Layout | None = None) -> Mentions:
+    def build(cls, dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> Mentions:
         index = records(dataset)
         cited_by = backlinks(index)
         layout = layout or Layout.of(dataset)

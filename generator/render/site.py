@@ -1,4 +1,5 @@
-"""Render planned pages to Markdown with Jinja2.
+"""Make a site from a checked dataset: render the planned pages to Markdown with Jinja2, add
+the published data files and the redirect pages, and refuse pages too large to build.
 
 StrictUndefined turns a template's typo into an error instead of a silent blank; autoescape
 is off because the output is Markdown, and every data string in a context is already escaped
@@ -8,18 +9,22 @@ is off because the output is Markdown, and every data string in a context is alr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
+from generator.built_html.term_marks import Glossary
 from generator.dataset.link import Dataset
 from generator.export.data_files import data_version, exports, records_json
-from generator.render.citation import SiteInfo
-from generator.render.layout import Layout
+from generator.load.diagnostics import DataError
+from generator.render.glossary_terms import glossary
+from generator.render.layout import Layout, redirects
+from generator.render.page_limits import oversized_pages
 from generator.render.page_parts import Page
 from generator.render.plan import plan
+from generator.render.settings import SiteSettings
 from generator.schema.json_schema import schema_documents
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,27 +56,50 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
 
 
 def render_site(
-    dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
+    dataset: Dataset, site: SiteSettings | None = None, layout: Layout | None = None
 ) -> dict[str, str]:
     """Every generated page. Glossary terms are marked later, in the HTML
     (`built_html/term_marks.py`).
 
     Citations carry the data version: a hash of the dataset, unless `site` names one."""
-    site = site or SiteInfo()
+    site = site or SiteSettings()
     if not site.version:
         site = replace(site, version=data_version(dataset))
     return render_pages(plan(dataset, site, layout))
 
 
-def site_files(
-    dataset: Dataset, site: SiteInfo | None = None, layout: Layout | None = None
-) -> dict[str, str]:
-    """The pages and the published data files: everything a build adds to the docs."""
+@dataclass(frozen=True)
+class SiteBuild:
+    """Everything the core adds to a build; an engine adapter hands it to its engine."""
+
+    files: dict[str, str]
+    """Docs-relative path -> text: the generated Markdown pages and the published data files."""
+    redirects: dict[str, str]
+    """Built-site path (see `layout.redirects`) -> a redirect page, for each record that is a
+    section of a larger page: written beside the engine's output, not built by it."""
+    glossary: Glossary
+    """The terms to mark in every built page, generated or hand-written."""
+
+
+def build_site(
+    dataset: Dataset,
+    settings: SiteSettings | None = None,
+    data_dir: Path = Path("data"),
+    layout: Layout | None = None,
+) -> SiteBuild:
+    """The one way a site is made from a checked dataset: the CLI's `render`, the engine
+    adapter and the tests all call it. Raises DataError naming the record behind each page
+    over `settings.page_limit` (on its file under `data_dir`)."""
+    settings = settings or SiteSettings()
+    layout = layout or Layout.of(dataset)  # once: the pages and the redirects follow one layout
     records = records_json(dataset)  # once: the exports and the data version both need it
-    site = site or SiteInfo()
-    if not site.version:
-        site = replace(site, version=data_version(dataset, records))
-    return {
-        **render_site(dataset, site, layout),
+    if not settings.version:
+        settings = replace(settings, version=data_version(dataset, records))
+    files = {
+        **render_site(dataset, settings, layout),
         **exports(dataset, schema_documents(), records),
     }
+    too_large = oversized_pages(files, dataset, layout, data_dir, settings.page_limit)
+    if too_large:
+        raise DataError(too_large)
+    return SiteBuild(files, redirects(dataset, layout), glossary(dataset))

@@ -1,5 +1,5 @@
 """`explainer serve`: a live preview of the explainer on 127.0.0.1, run by MkDocs' server in a
-child process (the core never imports MkDocs).
+child process through the engine adapter, hooks/run_mkdocs.py (the core never imports MkDocs).
 
 The child writes its temporary folders (the built site, the generated pages) into one folder
 this process owns and removes after the child has ended, however it ends: a normal exit,
@@ -23,6 +23,8 @@ from generator.write import interrupts
 
 PROJECT = Path(__file__).resolve().parents[2]
 """The folder holding the generator's own mkdocs.yml, docs/ and theme overrides."""
+ADAPTER = PROJECT / "hooks" / "run_mkdocs.py"
+"""The MkDocs adapter's command: `build` and `serve` run it in a child process."""
 
 
 def site_config() -> Path:
@@ -30,6 +32,7 @@ def site_config() -> Path:
     else the generator's own, so the command works from any folder."""
     here = Path("mkdocs.yml")
     return here.absolute() if here.is_file() else PROJECT / "mkdocs.yml"
+
 
 HOST = "127.0.0.1"
 
@@ -56,19 +59,10 @@ def serve(data_dir: Path, port: int) -> int:
     """Run the preview until stopped; the child's exit code, or raises Interrupted."""
     scratch = Path(tempfile.mkdtemp(prefix="explainer-serve-"))
     try:
-        environment = {
-            **os.environ,
-            "EXPLAINER_DATA": str(data_dir.resolve()),
-            "NO_MKDOCS_2_WARNING": "1",
-            "TMPDIR": str(scratch),
-        }
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)}
         command = [
-            # Not strict: a warning is shown on the page (by the MkDocs adapter), where a failed
-            # build would leave MkDocs' server answering nothing until a build succeeds.
-            sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict",
-            "--config-file", str(site_config()),
-            "--dev-addr", f"{HOST}:{port}",
-            "--watch", str(data_dir.resolve()),
+            sys.executable, str(ADAPTER), "serve",
+            str(data_dir.resolve()), str(site_config()), f"{HOST}:{port}",
         ]  # fmt: skip
         with interrupts.raising():
             return child_process.run(command, environment)
