@@ -2,7 +2,8 @@
 
 The core imports nothing from MkDocs. Its stages, each a folder, in the order a build runs:
 
-- `schema/`: what a record is (pydantic models, field types, vocabularies, times, JSON Schema);
+- `schema/`: what a record is (pydantic models, the rules about one record, field types,
+  vocabularies, times, JSON Schema);
 - `load/`: discover the data files, parse each with positions, validate it on its own;
 - `dataset/`: link the records into one `Dataset` (references, cross-record rules, order);
 - `render/`: plan the pages (`layout`: where each record lives) and render them from templates;
@@ -32,12 +33,15 @@ def check_data(
     A caller that checks repeatedly may pass a `cache` it keeps between calls."""
     paths, problems = discover(data_dir)
     loaded, load_problems = load_all(paths, data_dir, cache)
-    problems += load_problems
-    if problems:
-        # Gate: cross-record checks over invalid records would only cascade.
-        return None, sorted(problems)
-    dataset, link_problems = link(loaded)
-    return dataset, sorted(link_problems)
+    # Records whose file has problems of its own are left out of linking, but their ids are
+    # known: a reference to one is not reported again as a reference to nothing, and every
+    # other record is still linked, so one run reports every problem of the dataset.
+    kinds = {path.stem: path.relative_to(data_dir).parts[0] for path in paths}
+    for item in loaded:
+        kinds.pop(item.id, None)
+    dataset, link_problems = link(loaded, unavailable=kinds)
+    problems = sorted([*problems, *load_problems, *link_problems])
+    return (dataset if not problems else None), problems
 
 
 def load_dataset(data_dir: Path) -> Dataset:

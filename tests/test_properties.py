@@ -14,13 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.dataset.chronology import Moment, chronological, interval_of, sort_keys
+from generator.dataset.chronology import Moment, chronological, sort_keys
 from generator.dataset.link import link
 from generator.load.read_records import discover, load_all
 from generator.load.yaml_positions import decode, parse_text
 from generator.render.markdown_text import escape, relative
 from generator.schema.field_types import When
 from generator.schema.models import Actor, Source, Statement
+from generator.schema.time_values import interval_of
 from tests.conftest import REAL_DATA
 
 REAL_PATHS, _ = discover(REAL_DATA)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.schema.field_types import When
-from generator.schema.time_values import Interval, parse_date, parse_time, utc_interval
+from generator.schema.time_values import Interval
 
 
 @dataclass(frozen=True, order=True)
@@ -45,19 +45,6 @@ class OrderProblem:
     code: str
     message: str
     hint: str
-
-
-def interval_of(when: When, until: When | None = None) -> Interval:
-    """The UTC interval of `when`, stretched to the end of `until` for a span."""
-    start = utc_interval(
-        parse_date(when.date), parse_time(when.time) if when.time else None, when.zone
-    )
-    if until is None:
-        return start
-    end = utc_interval(
-        parse_date(until.date), parse_time(until.time) if until.time else None, until.zone
-    )
-    return Interval(start.start, max(start.end, end.end))
 
 
 def sort_keys(

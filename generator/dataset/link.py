@@ -6,13 +6,11 @@ half-read dataset or depends on discovery order.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from generator.dataset.chronology import Moment, SortKey, chronological, interval_of, sort_keys
-from generator.dataset.passages import closest_passage, find_occurrences, paragraph_spans
+from generator.dataset.chronology import Moment, SortKey, chronological, sort_keys
 from generator.dataset.references import iter_refs
 from generator.load.diagnostics import Diagnostic
 from generator.load.did_you_mean import Suggestions
@@ -33,7 +31,7 @@ from generator.schema.models import (
     Statement,
     Term,
 )
-from generator.schema.time_values import parse_date
+from generator.schema.time_values import interval_of
 
 
 @dataclass(frozen=True)
@@ -57,17 +55,22 @@ class Dataset:
         return {kind: len(getattr(self, kind)) for kind in KINDS}
 
 
-def link(loaded: list[Loaded]) -> tuple[Dataset | None, list[Diagnostic]]:
-    """Build the Dataset, or return every problem that prevents it."""
+def link(
+    loaded: list[Loaded], unavailable: Mapping[str, str] | None = None
+) -> tuple[Dataset | None, list[Diagnostic]]:
+    """Build the Dataset, or return every problem that prevents it.
+
+    `unavailable` maps the id of each record whose file could not be loaded to its kind: a
+    reference to it is neither unknown nor followed (its file's problems say why)."""
+    unavailable = unavailable or {}
     ordered = sorted(loaded, key=lambda item: (item.origin.shown_path, item.id))
     index, problems = _index(ordered)
     found: list[Problem] = [*problems]
-    hints = _Hints(index)
+    hints = _Hints(index, unavailable)
     for item in ordered:
-        found.extend(_reference_problems(item, index, hints))
-    if found:
-        # Rules below follow references; with a broken one they would only add noise.
-        return None, _shown(found)
+        found.extend(_reference_problems(item, index, unavailable, hints))
+    # The rules below follow a reference only to a record that is there and of its kind, so a
+    # broken reference adds no problem of theirs to its own.
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for item in ordered:
         by_kind[item.kind][item.id] = item.record
@@ -84,7 +87,7 @@ def link(loaded: list[Loaded]) -> tuple[Dataset | None, list[Diagnostic]]:
     for problem in order_problems:
         origin = index[problem.record_id]
         found.append(_at(origin, ("when", "after"), problem.code, problem.message, problem.hint))
-    if found:
+    if found or unavailable:
         return None, _shown(found)
     dataset = Dataset(
         **{kind: dict(sorted(records.items())) for kind, records in by_kind.items()},  # type: ignore[arg-type]
@@ -145,16 +148,14 @@ class _Hints:
     """'Did you mean' for unknown references: one index per group of kinds, built at the
     first unknown reference to it, instead of a comparison with every id for each one."""
 
-    def __init__(self, index: dict[str, Loaded]) -> None:
-        self._index = index
+    def __init__(self, index: dict[str, Loaded], unavailable: Mapping[str, str]) -> None:
+        self._kinds = {**unavailable, **{key: value.kind for key, value in index.items()}}
         self._built: dict[tuple[str, ...], Suggestions] = {}
 
     def hint(self, target: str, kinds: tuple[str, ...]) -> str:
         suggestions = self._built.get(kinds)
         if suggestions is None:
-            suggestions = Suggestions(
-                key for key, value in self._index.items() if value.kind in kinds
-            )
+            suggestions = Suggestions(key for key, kind in self._kinds.items() if kind in kinds)
             self._built[kinds] = suggestions
         return suggestions.hint(target) or (
             f"no such file under data/{kinds[0]}/; add it or correct the id"
@@ -183,7 +184,9 @@ def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
     return index, problems
 
 
-def _reference_problems(item: Loaded, index: dict[str, Loaded], hints: _Hints) -> Iterator[Problem]:
+def _reference_problems(
+    item: Loaded, index: dict[str, Loaded], unavailable: Mapping[str, str], hints: _Hints
+) -> Iterator[Problem]:
     listed: set[tuple[Loc, str]] = set()
     for loc, target, marker in iter_refs(item.record):
         if loc and isinstance(loc[-1], int):
@@ -201,8 +204,9 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded], hints: _Hints) -
                 continue
             listed.add(key)
         found = index.get(target)
+        kind = found.kind if found is not None else unavailable.get(target)
         expected = " or ".join(SINGULAR[kind] for kind in marker.kinds)
-        if found is None:
+        if kind is None:
             code = (
                 f"unknown-{SINGULAR[marker.kinds[0]]}" if len(marker.kinds) == 1 else "unknown-ref"
             )
@@ -210,12 +214,12 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded], hints: _Hints) -
                 _at(item, loc, code, f"no {expected} '{target}'", ""),
                 partial(hints.hint, target, marker.kinds),
             )
-        elif found.kind not in marker.kinds:
+        elif kind not in marker.kinds:
             yield _at(
                 item,
                 loc,
                 "wrong-kind",
-                f"'{target}' is {_article(SINGULAR[found.kind])}, not {_article(expected)}",
+                f"'{target}' is {_article(SINGULAR[kind])}, not {_article(expected)}",
                 f"use the id of {_article(expected)} here",
             )
         elif target == item.id:
@@ -223,63 +227,12 @@ def _reference_problems(item: Loaded, index: dict[str, Loaded], hints: _Hints) -
 
 
 def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Iterator[Problem]:
+    """The rules between records (each record's own are its model's: schema/record_rules.py)."""
     record = item.record
-    if isinstance(record, Source) and (record.url is None) == (record.url_missing is None):
-        yield _at(
-            item,
-            ("url",),
-            "url-or-reason",
-            "give either 'url' or, when no address was found, 'url_missing'",
-            "never invent an address: say why it is missing instead",
-        )
-    if isinstance(record, Actor):
-        for index, role in enumerate(record.roles):
-            if (
-                role.start
-                and role.end
-                and parse_date(role.end).day_after_last() <= parse_date(role.start).first_day()
-            ):
-                yield _at(
-                    item, ("roles", index, "to"), "bad-range", "the role ends before it starts", ""
-                )
-    if (
-        isinstance(record, Event)
-        and record.until is not None
-        and interval_of(record.until).end <= interval_of(record.when).start
-    ):
-        yield _at(item, ("until", "date"), "bad-range", "'until' is before 'when'", "")
-    if isinstance(record, Statement):
-        yield from _statement_rules(item, record, by_kind)
-    if isinstance(record, Contradiction):
-        yield from _contradiction_rules(item, record)
-    if isinstance(record, Article):
-        yield from _article_rules(item, record)
-
-
-def _statement_rules(
-    item: Loaded, record: Statement, by_kind: dict[str, dict[str, Record]]
-) -> Iterator[Diagnostic]:
-    if record.words is None and not record.translations and record.fidelity != "paraphrase":
-        yield _at(
-            item,
-            ("fidelity",),
-            "words-missing",
-            f"fidelity '{record.fidelity}' needs the words, in the original or in translation",
-            "add 'words:' (or 'translations:' when the original is not available), "
-            "or set 'fidelity: paraphrase'",
-        )
-    for index, translation in enumerate(record.translations):
-        if record.words is not None and translation.lang == record.words.lang:
-            yield _at(
-                item,
-                ("translations", index, "lang"),
-                "same-language",
-                f"a translation into '{translation.lang}', the language of the words",
-                "a second version in the same language belongs in 'reported_in' excerpts",
-            )
-    if record.event is not None:
-        event = by_kind["events"][record.event]
-        assert isinstance(event, Event)
+    if not isinstance(record, Statement) or record.event is None:
+        return
+    event = by_kind["events"].get(record.event)  # absent when the reference is broken
+    if isinstance(event, Event):
         said = interval_of(record.when)
         happened = interval_of(event.when, event.until)
         if (
@@ -293,91 +246,6 @@ def _statement_rules(
                 "date-outside-event",
                 f"the statement's date does not fall within its event '{record.event}'",
                 "correct the date, or the event",
-            )
-
-
-def _contradiction_rules(item: Loaded, record: Contradiction) -> Iterator[Diagnostic]:
-    for index, side in enumerate(record.sides):
-        if not side.statements and not side.sources:
-            yield _at(
-                item,
-                ("sides", index),
-                "empty-side",
-                "a side names no statement and no source",
-                "add 'statements:' or 'sources:' to this side",
-            )
-    if record.status == "resolved" and (
-        record.settled_by is None or not (record.settled_by.events or record.settled_by.sources)
-    ):
-        yield _at(
-            item,
-            ("status",),
-            "unsettled",
-            "a resolved contradiction must name the events or sources that settle it",
-            "add 'settled_by:' with 'events:' or 'sources:' and a 'note:'",
-        )
-
-
-def _article_rules(item: Loaded, record: Article) -> Iterator[Problem]:
-    # Each distinct passage is searched for once: an article may annotate the same words many
-    # times, and each search walks the whole text.
-    needed: dict[str, int] = {}  # passage -> the furthest occurrence any annotation names
-    for annotation in record.annotations:
-        needed[annotation.passage] = max(needed.get(annotation.passage, 0), annotation.occurrence)
-    # Found up to that occurrence: where fewer exist, the count in the message is exact.
-    occurrences = {
-        passage: find_occurrences(record.text, passage, limit) for passage, limit in needed.items()
-    }
-    placed: list[tuple[int, int, int]] = []
-    paragraphs = paragraph_spans(record.text)
-    paragraph_starts = [p_start for p_start, _p_end in paragraphs]
-    for index, annotation in enumerate(record.annotations):
-        found = occurrences[annotation.passage]
-        if len(found) < annotation.occurrence:
-            continue
-        start = found[annotation.occurrence - 1]
-        end = start + len(annotation.passage)
-        within = bisect.bisect_right(paragraph_starts, start) - 1
-        if within < 0 or end > paragraphs[within][1]:
-            yield _at(
-                item,
-                ("annotations", index, "passage"),
-                "passage-spans-paragraphs",
-                "the passage runs across a paragraph break",
-                "annotate each paragraph's part separately",
-            )
-        # The first annotation it overlaps is named, not each one: the passages of a
-        # thousand annotations of the same words would otherwise make a million problems.
-        other = next((o for o_start, o_end, o in placed if start < o_end and o_start < end), None)
-        if other is not None:
-            yield _at(
-                item,
-                ("annotations", index, "passage"),
-                "overlapping-passages",
-                f"the passage overlaps annotation {other + 1}'s passage",
-                "shorten one of them so that each stretch of text has one note",
-            )
-        placed.append((start, end, index))
-    for index, annotation in enumerate(record.annotations):
-        found = occurrences[annotation.passage]
-        if not found:
-            yield Pending(
-                _at(
-                    item,
-                    ("annotations", index, "passage"),
-                    "passage-not-found",
-                    "the passage does not occur verbatim in the article's text",
-                    "",
-                ),
-                partial(_closest_hint, record.text, annotation.passage),
-            )
-        elif annotation.occurrence > len(found):
-            yield _at(
-                item,
-                ("annotations", index, "occurrence"),
-                "passage-not-found",
-                f"the passage occurs {len(found)} time(s), not {annotation.occurrence}",
-                f"use an occurrence from 1 to {len(found)}",
             )
 
 
@@ -410,11 +278,6 @@ def _common_word_problems(
             f"'{form}' is a common word: it would be marked wherever it occurs on the site",
             "use a more specific form, or set 'mark_common_words: true' if that is intended",
         )
-
-
-def _closest_hint(text: str, passage: str) -> str:
-    closest = closest_passage(text, passage)
-    return f"the closest passage is: {closest!r}" if closest else "copy the passage exactly"
 
 
 def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:

@@ -19,7 +19,6 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
 
-from generator.dataset.chronology import interval_of
 from generator.dataset.link import Dataset
 from generator.schema.models import (
     KINDS,
@@ -32,7 +31,7 @@ from generator.schema.models import (
     Statement,
     Term,
 )
-from generator.schema.time_values import parse_date
+from generator.schema.time_values import interval_of, parse_date
 
 SCHEMA_VERSION = "1.0"
 """Bumped when a field is removed or changes meaning; adding an optional field keeps it."""

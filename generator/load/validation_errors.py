@@ -135,7 +135,7 @@ def _words(
         # A pydantic error type this module has no words for: keep pydantic's message.
         return "invalid-value", error["msg"], ""
     # Our own validators raise kebab-case types, already written for contributors.
-    return kind, error["msg"], _custom_hint(kind)
+    return kind, error["msg"], context.get("hint") or _custom_hint(kind)
 
 
 def _custom_hint(code: str) -> str:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.dataset.passages import locate, paragraph_spans
 from generator.render.markdown_text import escape, link
 from generator.render.page_parts import Page, common
 from generator.render.record_links import Mentions, text
 from generator.schema.models import Annotation, Article
+from generator.schema.passages import locate, paragraph_spans
 from generator.schema.vocabulary import VERDICTS
 
 

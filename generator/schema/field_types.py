@@ -13,8 +13,16 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from generator.schema import time_values as timing
 from generator.schema.characters import CONTROL, INVISIBLE, refuse
@@ -270,17 +278,39 @@ class Record(Strict):
     """Dated corrections to this record since it was first published, in any order."""
 
     @model_validator(mode="after")
-    def _unverified_says_why(self) -> Record:
+    def _rules(self) -> Record:
+        """Every rule about this record that no one field states, reported together."""
+        found = Found()
         if self.verification == "unverified" and self.missing is None:
-            raise PydanticCustomError(
+            found.add(
+                ("verification",),
                 "unverified-without-reason",
                 "an unverified record must say what is missing",
-                {"field": "verification"},
             )
         if self.verification == "verified" and self.missing is not None:
-            raise PydanticCustomError(
-                "verified-with-missing",
-                "'missing' is only for unverified records",
-                {"field": "missing"},
+            found.add(
+                ("missing",), "verified-with-missing", "'missing' is only for unverified records"
             )
+        self._kind_rules(found)
+        found.raise_any(type(self).__name__)
         return self
+
+    def _kind_rules(self, found: Found) -> None:
+        """The rules of one kind of record (see record_rules.py); each kind adds its own."""
+
+
+class Found:
+    """The problems the rules find in one record, raised as one ValidationError so that each
+    is reported at its own field, with the file's other problems."""
+
+    def __init__(self) -> None:
+        self._errors: list[InitErrorDetails] = []
+
+    def add(self, loc: tuple[str | int, ...], code: str, message: str, hint: str = "") -> None:
+        # The message goes in as a value: a template would read braces in it as placeholders.
+        error = PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
+        self._errors.append(InitErrorDetails(type=error, loc=loc, input=None))
+
+    def raise_any(self, title: str) -> None:
+        if self._errors:
+            raise ValidationError.from_exception_data(title, self._errors)

@@ -17,6 +17,7 @@ from generator.schema.field_types import (
     Count,
     DateText,
     EventRef,
+    Found,
     Language,
     LongText,
     MomentRef,
@@ -29,6 +30,14 @@ from generator.schema.field_types import (
     Text,
     Url,
     When,
+)
+from generator.schema.record_rules import (
+    actor_rules,
+    article_rules,
+    contradiction_rules,
+    event_rules,
+    source_rules,
+    statement_rules,
 )
 
 # ---------------------------------------------------------------- actors
@@ -76,6 +85,9 @@ class Actor(Record):
     sources: list[SourceRef] = Field(min_length=1)
     """Sources for the description."""
 
+    def _kind_rules(self, found: Found) -> None:
+        actor_rules(self, found)
+
 
 # ---------------------------------------------------------------- sources
 
@@ -112,6 +124,9 @@ class Source(Record):
     """What sort of document this is, so readers can judge it (see the README)."""
     carries: SourceRef | None = None
     """The source whose text this one reproduces (for mirrors, re-posts and wire copies)."""
+
+    def _kind_rules(self, found: Found) -> None:
+        source_rules(self, found)
 
 
 # ---------------------------------------------------------------- statements
@@ -184,6 +199,9 @@ class Statement(Record):
     responds_to: list[MomentRef] = []
     """Statements or events this one answers."""
 
+    def _kind_rules(self, found: Found) -> None:
+        statement_rules(self, found)
+
 
 # ---------------------------------------------------------------- events
 
@@ -220,6 +238,9 @@ class Event(Record):
     """What happened, in our own words."""
     sources: list[SourceRef] = Field(min_length=1)
     """Sources that establish the event."""
+
+    def _kind_rules(self, found: Found) -> None:
+        event_rules(self, found)
 
 
 # ---------------------------------------------------------------- claims
@@ -299,6 +320,9 @@ class Contradiction(Record):
     settled_by: Settlement | None = None
     """The events and sources that settle it; required when `status` is `resolved`."""
 
+    def _kind_rules(self, found: Found) -> None:
+        contradiction_rules(self, found)
+
 
 # ---------------------------------------------------------------- articles
 
@@ -355,6 +379,9 @@ class Article(Record):
     """The article's text as published, paragraphs separated by blank lines."""
     annotations: list[Annotation] = []
     """Annotated passages, in any order."""
+
+    def _kind_rules(self, found: Found) -> None:
+        article_rules(self, found)
 
 
 # ---------------------------------------------------------------- glossary

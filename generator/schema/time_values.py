@@ -11,7 +11,11 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+if TYPE_CHECKING:  # field_types validates with this module, so only type checkers import it
+    from generator.schema.field_types import When
 
 # ASCII digits only, and the whole text: `$` would allow a final line break, `\d` any script's
 # digits, and the published schema refuses both.
@@ -112,6 +116,19 @@ def utc_interval(day: PartialDate, at: time | None, zone: str | None) -> Interva
     start = datetime.combine(day.first_day(), time(0), tzinfo=tz).astimezone(UTC)
     end = datetime.combine(day.day_after_last(), time(0), tzinfo=tz).astimezone(UTC)
     return Interval(start, end)
+
+
+def interval_of(when: When, until: When | None = None) -> Interval:
+    """The UTC interval of `when`, stretched to the end of `until` for a span."""
+    start = utc_interval(
+        parse_date(when.date), parse_time(when.time) if when.time else None, when.zone
+    )
+    if until is None:
+        return start
+    end = utc_interval(
+        parse_date(until.date), parse_time(until.time) if until.time else None, until.zone
+    )
+    return Interval(start.start, max(start.end, end.end))
 
 
 def local_time(instant: datetime, zone: str) -> datetime:
