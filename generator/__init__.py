@@ -19,7 +19,8 @@ from pathlib import Path
 
 from generator.dataset.link import Dataset, link
 from generator.load.diagnostics import DataError, Diagnostic
-from generator.load.read_records import FileCache, discover, load_all
+from generator.load.discover_files import discover
+from generator.load.read_records import FileCache, load_all
 
 __version__ = "0.1.0"
 __all__ = ["DataError", "Dataset", "Diagnostic", "check_data", "load_dataset"]

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.dataset.link import link
-from generator.load.read_records import Loaded, discover, load_all, load_file
+from generator.load.discover_files import discover
+from generator.load.read_records import Loaded, load_all, load_file
 from tests.conftest import REAL_DATA
 
 PATHS, _ = discover(REAL_DATA)

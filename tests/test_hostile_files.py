@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.read_records import discover, load_file
+from generator.load.discover_files import discover
+from generator.load.read_records import load_file
 from tests.conftest import BASE_DATA, ROOT
 
 

@@ -16,8 +16,10 @@ from pydantic import ValidationError
 
 from generator.dataset.chronology import Moment, chronological, sort_keys
 from generator.dataset.link import link
-from generator.load.read_records import discover, load_all
-from generator.load.yaml_positions import decode, parse_text
+from generator.load.decode_text import decode
+from generator.load.discover_files import discover
+from generator.load.read_records import load_all
+from generator.load.yaml_positions import parse_text
 from generator.render.markdown_text import escape, relative
 from generator.schema.field_types import When
 from generator.schema.models import Actor, Source, Statement

@@ -8,9 +8,9 @@ import pytest
 
 from bench.synth import write_dataset
 from generator import load_dataset
+from generator.render.glossary_page import USED_IN_SHOWN
 from generator.render.glossary_terms import usages
 from generator.render.layout import Layout
-from generator.render.plan import USED_IN_SHOWN
 from generator.render.site import render_site
 from generator.tools.cli import main
 from generator.write.files import write_tree

@@ -21,15 +21,17 @@ from typing import Any
 import yaml
 
 from generator.load.diagnostics import Diagnostic
+from generator.load.yaml_errors import (
+    Position,
+    mark_position,
+    reader_diagnostic,
+    syntax_diagnostic,
+)
 
 Loc = tuple[str | int, ...]
 """A path into a record: keys and list indices, as pydantic reports them."""
 
-Position = tuple[int, int]
 
-MAX_FILE_BYTES = 256_000
-"""A data file larger than this is refused before parsing. The largest real one is about 10 kB;
-the YAML parser reads about 250 kB a second, so this bounds any file to about a second."""
 MAX_DEPTH = 32
 """Deeper nesting than this is refused; no record kind nests more than four levels."""
 
@@ -130,42 +132,6 @@ _FAST_PATH_MAX_NESTING_SIGNS = 200
 (a possible nesting bomb) takes the Python path, which stops at MAX_DEPTH."""
 
 
-def too_large(shown_path: str, size: int) -> Diagnostic:
-    return Diagnostic(
-        shown_path,
-        0,
-        0,
-        "file-too-large",
-        "",
-        f"the file has {size} bytes; the limit is {MAX_FILE_BYTES}",
-        "split the record or shorten its text",
-    )
-
-
-def decode(raw: bytes, shown_path: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text with any BOM removed and every newline normalised to LF."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [too_large(shown_path, len(raw))]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [
-            Diagnostic(
-                shown_path,
-                line,
-                col,
-                "bad-encoding",
-                "",
-                f"invalid UTF-8 at byte offset {error.start}",
-                "save the file as UTF-8",
-            )
-        ]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text, []
-
-
 def parse_text(
     text: str, path: Path, shown_path: str
 ) -> tuple[ParsedFile | None, list[Diagnostic]]:
@@ -225,18 +191,18 @@ def _parse_python(
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
-        return None, [_reader_diagnostic(error, text, shown_path)]
+        return None, [reader_diagnostic(error, text, shown_path)]
     try:
         root = loader.get_single_node()
         positions = Positions()
         data = _build(root, (), positions) if root is not None else None
     except _Refused as refused:
-        line, col = _mark(refused.mark)
+        line, col = mark_position(refused.mark)
         return None, [
             Diagnostic(shown_path, line, col, refused.code, "", refused.message, refused.hint)
         ]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_diagnostic(error, shown_path)]
+        return None, [syntax_diagnostic(error, shown_path)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors for text
         return None, [Diagnostic(shown_path, 0, 0, "yaml-syntax", "", str(error), "")]
     finally:
@@ -244,56 +210,10 @@ def _parse_python(
     return ParsedFile(path, shown_path, data, positions), []
 
 
-def _syntax_diagnostic(error: yaml.MarkedYAMLError, shown_path: str) -> Diagnostic:
-    line, col = _mark(error.problem_mark or error.context_mark)
-    problem = error.problem or "invalid YAML"
-    if "'\\t'" in problem:
-        code, message, hint = (
-            "tab",
-            "a tab character where YAML expects indentation or a value",
-            "indent with spaces, never tabs",
-        )
-    elif "expected a single document" in (error.context or ""):
-        code, message, hint = (
-            "yaml-syntax",
-            "more than one YAML document in the file",
-            "remove the '---' line: one file holds one record",
-        )
-    else:
-        context = f" {error.context}" if error.context else ""
-        code, message, hint = (
-            "yaml-syntax",
-            f"{problem}{context}",
-            "check the indentation and quoting on this line and the one before it",
-        )
-    return Diagnostic(shown_path, line, col, code, "", message, hint)
-
-
-def _reader_diagnostic(error: yaml.reader.ReaderError, text: str, shown_path: str) -> Diagnostic:
-    """YAML refuses control characters anywhere in a file, even inside quotes."""
-    before = text[: error.position]
-    line = before.count("\n") + 1
-    col = error.position - (before.rfind("\n") + 1) + 1
-    code_point = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
-    return Diagnostic(
-        shown_path,
-        line,
-        col,
-        "bad-character",
-        "",
-        f"the control character {code_point} is not allowed in a YAML file",
-        "delete it (text fields accept tabs and line breaks, no other control characters)",
-    )
-
-
-def _mark(mark: yaml.Mark | None) -> Position:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-
-
 def _build(node: yaml.Node, loc: Loc, positions: Positions) -> Any:
     if len(loc) >= MAX_DEPTH:
         raise _Refused(node.start_mark, "too-deep", "nesting too deep", "")  # Python path reports
-    positions.values[loc] = _mark(node.start_mark)
+    positions.values[loc] = mark_position(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
         if node.tag != _STR_TAG:
             raise _Refused(
@@ -347,7 +267,7 @@ def _build(node: yaml.Node, loc: Loc, positions: Positions) -> Any:
                     f"the key '{key}' appears twice",
                     f"it was first set on line {first_line}; keep one of the two",
                 )
-            positions.keys[(*loc, key)] = _mark(key_node.start_mark)
+            positions.keys[(*loc, key)] = mark_position(key_node.start_mark)
             mapping[key] = _build(value_node, (*loc, key), positions)
         return mapping
     raise _Refused(node.start_mark, "yaml-syntax", "unsupported YAML node", "")  # pragma: no cover

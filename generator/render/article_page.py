@@ -16,8 +16,9 @@ from typing import Any
 from generator.render.markdown_text import escape, link
 from generator.render.page_parts import Page, common
 from generator.render.record_links import Mentions, text
-from generator.schema.models import Annotation, Article
+from generator.schema.models import Article
 from generator.schema.passages import locate, paragraph_spans
+from generator.schema.record_parts import Annotation
 from generator.schema.vocabulary import VERDICTS
 
 

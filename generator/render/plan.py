@@ -13,8 +13,8 @@ from generator.dataset.link import Dataset
 from generator.render.article_page import article_page
 from generator.render.citation import claim_ld, contradiction_ld, json_ld
 from generator.render.data_page import data_page
-from generator.render.date_labels import date_label, day_heading, entry_time, when_label
-from generator.render.glossary_terms import usages
+from generator.render.date_labels import date_label, when_label
+from generator.render.glossary_page import glossary_page
 from generator.render.layout import CORRECTIONS_PAGE, DATA_PAGE, INDEX_PAGES, Layout
 from generator.render.markdown_text import escape, escape_block
 from generator.render.page_parts import Page, common, statement_summary
@@ -22,8 +22,7 @@ from generator.render.record_links import Mentions, text
 from generator.render.record_pages import actor_page, event_page, source_page, statement_page
 from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
-from generator.render.timeline_overview import Day, overview_svg
-from generator.schema.models import Event, Statement
+from generator.render.timeline_page import timeline_page
 from generator.schema.vocabulary import SOURCE_KINDS, label
 
 
@@ -34,7 +33,7 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
     shelved = layout.shelves
     pages = [
         _articles_index(dataset, base.on(INDEX_PAGES["articles"])),
-        _glossary(dataset, base.on(INDEX_PAGES["glossary"])),
+        glossary_page(dataset, base.on(INDEX_PAGES["glossary"])),
         data_page(dataset, base.on(DATA_PAGE)),
         _corrections(dataset, base.on(CORRECTIONS_PAGE)),
     ]
@@ -46,7 +45,7 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
         ]
     else:
         pages += [
-            _timeline(dataset, base.on(timeline)),
+            timeline_page(dataset, base.on(timeline)),
             _statements_index(dataset, base.on(statements)),
         ]
     for group, index_page, intro in (
@@ -109,50 +108,6 @@ CLAIMS_INTRO = "Neutral propositions, and the stance each statement takes on the
 CONTRADICTIONS_INTRO = (
     "Where the accounts disagree, each side with equal prominence, and our analysis."
 )
-
-
-def _timeline(dataset: Dataset, m: Mentions) -> Page:
-    groups: list[dict[str, Any]] = []
-    anchors: dict[str, int] = {}
-    involved: set[str] = set()
-    for record_id in dataset.timeline:
-        record = m.index[record_id][1]
-        assert isinstance(record, Event | Statement)
-        heading = day_heading(record.when)
-        if not groups or groups[-1]["heading"] != heading:
-            # A day can recur when a record from another zone falls between two of its entries.
-            anchors[record.when.date] = anchors.get(record.when.date, 0) + 1
-            repeat = anchors[record.when.date]
-            anchor = f"day-{record.when.date}" + (f"-{repeat}" if repeat > 1 else "")
-            groups.append({"heading": heading, "anchor": anchor, "entries": []})
-        if isinstance(record, Statement):
-            who = m.to(record.speaker, dataset.actors[record.speaker].name)
-            title = f"{who}: {m.to(record_id, record.summary)}"
-            actors = sorted({record.speaker, *filter(None, [record.on_behalf_of])})
-            kind_label = "statement"
-        else:
-            title = m.to(record_id)
-            actors = sorted(record.actors)
-            kind_label = record.kind.replace("-", " ")
-        involved.update(actors)
-        groups[-1]["entries"].append(
-            {
-                "id": record_id,
-                "kind": kind_label,
-                "title": title,
-                "when": escape(entry_time(record.when)),
-                "when_note": text(record.when.note),
-                "place": text(record.place),
-                "actors": " ".join(actors),
-            }
-        )
-    days = [Day(g["heading"], g["anchor"], len(g["entries"])) for g in groups]
-    options = sorted(
-        ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
-        key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
-    )
-    context = {"groups": groups, "overview": overview_svg(days), "actors": options}
-    return Page(m.page, "timeline.md.j2", context)
 
 
 def _contradictions(
@@ -280,33 +235,6 @@ def _articles_index(dataset: Dataset, m: Mentions) -> Page:
         )
     ]
     return Page(m.page, "articles.md.j2", {"entries": entries})
-
-
-USED_IN_SHOWN = 100
-"""The glossary names at most this many records per term (in id order) and counts the rest:
-a common term in a large explainer is used by thousands, which made the page several
-megabytes."""
-
-
-def _glossary(dataset: Dataset, m: Mentions) -> Page:
-    used = usages(dataset, m.index)
-    items = [
-        {
-            **common(m, term_id),
-            "term": text(term.term),
-            "expansion": text(term.expansion),
-            "aliases": ", ".join(text(a) for a in term.aliases),
-            "definition": text(term.definition),
-            "see": m.many(term.see),
-            "sources": m.many(term.sources),
-            "used_in": [m.to(i) for _kind, i in used[term_id][:USED_IN_SHOWN]],
-            "used_in_more": max(0, len(used[term_id]) - USED_IN_SHOWN),
-        }
-        for term_id, term in sorted(
-            dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])
-        )
-    ]
-    return Page(m.page, "glossary.md.j2", {"items": items})
 
 
 def _corrections(dataset: Dataset, m: Mentions) -> Page:

@@ -10,7 +10,8 @@ from generator.dataset.link import Dataset
 from generator.dataset.references import iter_refs
 from generator.render.date_labels import date_label
 from generator.schema.field_types import Record
-from generator.schema.models import KINDS, SINGULAR, Actor, Annotation, Role, Stance
+from generator.schema.models import KINDS, SINGULAR, Actor
+from generator.schema.record_parts import Annotation, Role, Stance
 from generator.schema.time_values import parse_date
 
 

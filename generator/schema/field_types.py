@@ -13,19 +13,12 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from generator.schema import time_values as timing
 from generator.schema.characters import CONTROL, INVISIBLE, refuse
+from generator.schema.record_rules import Found
 
 ID_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """For JSON Schema, where `$` is the end of the text."""
@@ -297,20 +290,3 @@ class Record(Strict):
 
     def _kind_rules(self, found: Found) -> None:
         """The rules of one kind of record (see record_rules.py); each kind adds its own."""
-
-
-class Found:
-    """The problems the rules find in one record, raised as one ValidationError so that each
-    is reported at its own field, with the file's other problems."""
-
-    def __init__(self) -> None:
-        self._errors: list[InitErrorDetails] = []
-
-    def add(self, loc: tuple[str | int, ...], code: str, message: str, hint: str = "") -> None:
-        # The message goes in as a value: a template would read braces in it as placeholders.
-        error = PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
-        self._errors.append(InitErrorDetails(type=error, loc=loc, input=None))
-
-    def raise_any(self, title: str) -> None:
-        if self._errors:
-            raise ValidationError.from_exception_data(title, self._errors)

@@ -10,12 +10,32 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
 from generator.schema.passages import closest_passage, find_occurrences, paragraph_spans
 from generator.schema.time_values import interval_of, parse_date
 
 if TYPE_CHECKING:  # the models call these rules, so only type checkers import them here
-    from generator.schema.field_types import Found
     from generator.schema.models import Actor, Article, Contradiction, Event, Source, Statement
+
+
+class Found:
+    """The problems the rules find in one record, raised as one ValidationError so that each
+    is reported at its own field, with the file's other problems."""
+
+    def __init__(self) -> None:
+        self._errors: list[InitErrorDetails] = []
+
+    def add(self, loc: tuple[str | int, ...], code: str, message: str, hint: str = "") -> None:
+        # The message goes in as a value: a template would read braces in it as placeholders.
+        error = PydanticCustomError(code, "{message}", {"message": message, "hint": hint})
+        self._errors.append(InitErrorDetails(type=error, loc=loc, input=None))
+
+    def raise_any(self, title: str) -> None:
+        if self._errors:
+            raise ValidationError.from_exception_data(title, self._errors)
+
 
 MAX_PASSAGE_HINTS = 50
 """At most this many passages not found get a hint (the closest passage in the text, a few

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 from generator.load.diagnostics import visible
-from generator.load.read_records import discover, load_all
+from generator.load.discover_files import discover
+from generator.load.read_records import load_all
 from generator.render.layout import built_file
 from generator.render.markdown_text import code_span, escape
 from generator.schema.field_types import Record

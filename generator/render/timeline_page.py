@@ -1,0 +1,59 @@
+"""The timeline, when it fits on one page (a larger one is shelved: shelf_pages.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.dataset.link import Dataset
+from generator.render.date_labels import day_heading, entry_time
+from generator.render.markdown_text import escape
+from generator.render.page_parts import Page
+from generator.render.record_links import Mentions, text
+from generator.render.timeline_overview import Day, overview_svg
+from generator.schema.models import Event, Statement
+
+
+def timeline_page(dataset: Dataset, m: Mentions) -> Page:
+    """The timeline on one page: every event and statement in true order, grouped by local day,
+    with the overview of entries per day and the actors to filter by."""
+    groups: list[dict[str, Any]] = []
+    anchors: dict[str, int] = {}
+    involved: set[str] = set()
+    for record_id in dataset.timeline:
+        record = m.index[record_id][1]
+        assert isinstance(record, Event | Statement)
+        heading = day_heading(record.when)
+        if not groups or groups[-1]["heading"] != heading:
+            # A day can recur when a record from another zone falls between two of its entries.
+            anchors[record.when.date] = anchors.get(record.when.date, 0) + 1
+            repeat = anchors[record.when.date]
+            anchor = f"day-{record.when.date}" + (f"-{repeat}" if repeat > 1 else "")
+            groups.append({"heading": heading, "anchor": anchor, "entries": []})
+        if isinstance(record, Statement):
+            who = m.to(record.speaker, dataset.actors[record.speaker].name)
+            title = f"{who}: {m.to(record_id, record.summary)}"
+            actors = sorted({record.speaker, *filter(None, [record.on_behalf_of])})
+            kind_label = "statement"
+        else:
+            title = m.to(record_id)
+            actors = sorted(record.actors)
+            kind_label = record.kind.replace("-", " ")
+        involved.update(actors)
+        groups[-1]["entries"].append(
+            {
+                "id": record_id,
+                "kind": kind_label,
+                "title": title,
+                "when": escape(entry_time(record.when)),
+                "when_note": text(record.when.note),
+                "place": text(record.place),
+                "actors": " ".join(actors),
+            }
+        )
+    days = [Day(g["heading"], g["anchor"], len(g["entries"])) for g in groups]
+    options = sorted(
+        ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
+        key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
+    )
+    context = {"groups": groups, "overview": overview_svg(days), "actors": options}
+    return Page(m.page, "timeline.md.j2", context)
