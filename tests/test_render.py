@@ -11,6 +11,7 @@ from generator import load_dataset
 from generator.render.glossary_page import USED_IN_SHOWN
 from generator.render.glossary_terms import usages
 from generator.render.layout import Layout
+from generator.render.settings import SiteSettings
 from generator.render.site import render_site
 from generator.tools.cli import main
 from generator.write.files import write_tree
@@ -136,6 +137,27 @@ def test_corrections_are_listed_newest_first(base_data: Path) -> None:
     assert page.index("1 September 2022") < page.index("2 August 2022")
     source_page = render_site(load_dataset(base_data))["sources/wire-report.md"]
     assert "**1 September 2022**: Title fixed. Why: A typo." in source_page
+
+
+def test_a_glossary_term_shows_what_every_record_shows(base_data: Path) -> None:
+    (base_data / "glossary").mkdir()
+    (base_data / "glossary" / "briefing-term.yaml").write_text(
+        "term: press availability\ndefinition: A short briefing.\n"
+        "notes: Our note on the term.\nmissing: A dictionary entry.\n"
+        'corrections:\n  - date: "2022-09-01"\n    what: Definition shortened.\n'
+        "    why: It was too long.\n    sources: [wire-report]\nverification: unverified\n",
+        encoding="utf-8",
+    )
+    site = SiteSettings(repo_url="https://example.org/repo")
+    page = render_site(load_dataset(base_data), site)["glossary.md"]
+    term = page[page.index("## press availability") :]
+    assert '!!! warning "Unverified"' in term
+    assert "Missing: A dictionary entry." in term
+    assert "Our note on the term." in term
+    assert "**Corrections:** 1 September 2022: Definition shortened. Why: It was too long." in term
+    assert "Sources: [" in term
+    assert "Edit this record" in term
+    assert "Cite this" not in term
 
 
 def test_glossary_names_at_most_a_hundred_uses_per_term_and_counts_the_rest(

@@ -18,7 +18,8 @@ def glossary_page(dataset: Dataset, m: Mentions) -> Page:
     used = usages(dataset, m.index)
     items = [
         {
-            **common(m, term_id),
+            # A term is a definition, not a claim to cite: the page carries no "Cite this" box.
+            **{key: value for key, value in common(m, term_id).items() if key != "cite"},
             "term": text(term.term),
             "expansion": text(term.expansion),
             "aliases": ", ".join(text(a) for a in term.aliases),

@@ -10,7 +10,7 @@ from generator.render.layout import Shelf
 from generator.render.markdown_text import escape, link
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
-from generator.render.shelf_sections import SECTIONS
+from generator.render.shelf_sections import sections
 from generator.schema.models import Event, Statement
 
 TITLES = {
@@ -59,7 +59,7 @@ def section_shelf(m: Mentions, shelf: Shelf, index: str) -> Page:
             "title": escape(shelf_title(shelf, len(shelves))),
             "range": escape(f"{first} – {last}" if first != last else first),
             "pager": pager(m, shelves, shelf, index),
-            "sections": [SECTIONS[m.kind(i)](m, i) for i in shelf.ids],
+            "sections": sections(m, shelf.ids),
         },
     )
 

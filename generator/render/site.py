@@ -1,19 +1,14 @@
 """Make a site from a checked dataset: render the planned pages to Markdown with Jinja2, add
 the published data files and the redirect pages, and refuse pages too large to build.
 
-StrictUndefined turns a template's typo into an error instead of a silent blank; autoescape
-is off because the output is Markdown, and every data string in a context is already escaped
-(see `markdown_text.py`), so templates never see raw data.
+The templates and their escaping: `templates_env.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
-
-import jinja2
 
 from generator.built_html.term_marks import Glossary
 from generator.dataset.link import Dataset
@@ -25,24 +20,10 @@ from generator.render.page_limits import oversized_pages
 from generator.render.page_parts import Page
 from generator.render.plan import plan
 from generator.render.settings import SiteSettings
+from generator.render.templates_env import environment
 from generator.schema.json_schema import schema_documents
 
-TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_RUNS = re.compile(r"\n{3,}")
-
-
-@cache
-def environment() -> jinja2.Environment:
-    """One environment per process: it keeps the compiled templates (compiling them took a
-    quarter of each preview rebuild) and still reloads a template whose file changed."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
 
 
 def render_pages(pages: list[Page]) -> dict[str, str]:
