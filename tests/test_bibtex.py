@@ -3,13 +3,15 @@ whatever it holds, and LaTeX prints it as written."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render.citation import bibtex_text, bibtex_url, citation_block
+from generator.render.citation import bibtex_text, bibtex_url, cite
 from generator.render.settings import SiteSettings
+from generator.render.templates_env import environment
 
 _COMMANDS = {
     r"\textbackslash{}": "\\", r"\textasciicircum{}": "^", r"\textasciitilde{}": "~",
@@ -48,11 +50,9 @@ def test_any_text_is_one_field_value_that_prints_as_itself(value: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="{}\\%#&$_^~ ab\n", max_size=40))
 def test_the_whole_entry_stays_one_entry(title: str) -> None:
-    block = citation_block(SiteSettings(name=f"Site {title}", version="v1"), title, "x-1", "p/")
-    entry = block.split('<pre class="cite-bibtex"><code>', 1)[1].split("</code>", 1)[0]
-    import html
-
-    entry = html.unescape(entry)
+    citation = cite(SiteSettings(name=f"Site {title}", version="v1"), title, "x-1", "p/")
+    box = str(environment().get_template("cite.html.j2").module.cite_box(citation))  # type: ignore[attr-defined]
+    entry = html.unescape(box.split('<pre class="cite-bibtex"><code>', 1)[1].split("</code>", 1)[0])
     assert entry.startswith("@misc{x-1,\n") and entry.endswith("\n}")
     assert balanced(entry[len("@misc") :])
     assert [line.split(" = ")[0] for line in entry.splitlines()[1:-1]] == [

@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from generator.render.markdown_text import escape, link
-from generator.render.page_parts import Page, common
+from generator.render.page_contexts import ArticlePage
+from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
+from generator.render.view_parts import citation, frame
 from generator.schema.models import Article
 from generator.schema.passages import locate, paragraph_spans
 from generator.schema.record_parts import Annotation
@@ -122,15 +124,16 @@ def article_page(m: Mentions, record_id: str) -> Page:
     return Page(
         m.page,
         "article.md.j2",
-        {
-            **common(m, record_id),
-            "title": text(article.title),
-            "publisher": text(source.publisher),
-            "source": m.to(article.source),
-            "total": len(placed),
-            "problems": sum(c for v, c in counts.items() if v != "accurate"),
-            "summary": summary,
-            "paragraphs": _paragraphs(m, article, placed),
-            "titles_only": m.layout.titles_only,
-        },
+        ArticlePage(
+            f=frame(m, record_id, article.title, None),
+            cite=citation(m, record_id),
+            title=text(article.title),
+            publisher=text(source.publisher),
+            source=m.to(article.source),
+            total=len(placed),
+            problems=sum(c for v, c in counts.items() if v != "accurate"),
+            summary=summary,
+            paragraphs=_paragraphs(m, article, placed),
+            titles_only=m.layout.titles_only,
+        ),
     )

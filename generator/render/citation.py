@@ -7,10 +7,9 @@ schema.org `Claim` for statements with no rating: we give no verdict where we ha
 
 from __future__ import annotations
 
-import html
 import json
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 from generator.dataset.link import Dataset
 from generator.render.layout import permalink
@@ -46,8 +45,20 @@ def bibtex_url(url: str) -> str:
     return "".join(f"%{ord(ch):02X}" if ch in "{}\\ " else ch for ch in url)
 
 
-def citation_block(site: SiteSettings, title: str, record_id: str, path: str) -> str:
-    """A "Cite this" block: plain text and BibTeX, as preformatted HTML (never Markdown)."""
+@dataclass(frozen=True)
+class Citation:
+    """How to cite a record: its stable address, in plain text and in BibTeX (the "Cite this"
+    box, `cite.html.j2`)."""
+
+    url: str
+    record_id: str
+    plain: str
+    bibtex: str
+
+
+def cite(site: SiteSettings, title: str, record_id: str, path: str) -> Citation:
+    """A record's citation: its title, the site, the record id, the data version and the
+    stable address of `path`."""
     url = site.absolute(path)
     version = f", data version {site.version}" if site.version else ""
     plain = f"“{' '.join(title.split())}.” {site.name}, record {record_id}{version}. {url}"
@@ -56,14 +67,7 @@ def citation_block(site: SiteSettings, title: str, record_id: str, path: str) ->
         f"  howpublished = {{\\url{{{bibtex_url(url)}}}}},\n"
         f"  note = {{{bibtex_text(site.name)}, record {record_id}{version}}}\n}}"
     )
-    return (
-        '<details class="cite" data-search-exclude><summary>Cite this</summary>\n'
-        f"<p>Stable address: <code>{html.escape(url)}</code> · record id "
-        f"<code>{html.escape(record_id)}</code></p>\n"
-        f'<pre class="cite-plain"><code>{html.escape(plain)}</code></pre>\n'
-        f'<pre class="cite-bibtex"><code>{html.escape(bibtex)}</code></pre>\n'
-        "</details>"
-    )
+    return Citation(url, record_id, plain, bibtex)
 
 
 def json_ld(document: dict[str, Any]) -> str:
@@ -162,24 +166,3 @@ def contradiction_ld(dataset: Dataset, site: SiteSettings, contradiction_id: str
         "abstract": item.analysis,
         "hasPart": parts,
     }
-
-
-def edit_links(site: SiteSettings, kind: str, record_id: str, title: str) -> str:
-    """ "Edit this record" and "Suggest a correction" links, or '' without a repository."""
-    if not site.repo_url:
-        return ""
-    repo = site.repo_url.rstrip("/")
-    edit = f"{repo}/edit/{site.branch}/data/{kind}/{record_id}.yaml"
-    query = urlencode(
-        {
-            "template": "correction.yml",
-            "title": f"Correction: {' '.join(title.split())[:80]}",
-            "record": f"data/{kind}/{record_id}.yaml",
-        }
-    )
-    suggest = f"{repo}/issues/new?{query}"
-    return (
-        f'<p class="edit-links"><a href="{html.escape(edit)}" rel="noopener noreferrer" '
-        f'class="external">Edit this record</a> · <a href="{html.escape(suggest)}" '
-        f'rel="noopener noreferrer" class="external">Suggest a correction</a></p>'
-    )

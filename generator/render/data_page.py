@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from generator.dataset.link import Dataset
 from generator.export.data_files import SCHEMA_VERSION, Export, Time
 from generator.render.markdown_text import escape
+from generator.render.page_contexts import DataPage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
 from generator.schema.field_types import Ref, Strict
@@ -87,12 +88,12 @@ def data_page(dataset: Dataset, m: Mentions) -> Page:
     return Page(
         m.page,
         "data.md.j2",
-        {
-            "schema_version": SCHEMA_VERSION,
-            "version": m.site.version,
-            "export_fields": _table(Export),
-            "time_fields": _table(Time),
-            "kinds": kinds,
-            "parts": parts,
-        },
+        DataPage(
+            schema_version=SCHEMA_VERSION,
+            version=m.site.version,
+            export_fields=_table(Export),
+            time_fields=_table(Time),
+            kinds=kinds,
+            parts=parts,
+        ),
     )

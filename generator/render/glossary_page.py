@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from generator.dataset.link import Dataset
 from generator.render.glossary_terms import usages
-from generator.render.page_parts import Page, common
+from generator.render.page_contexts import GlossaryPage
+from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
+from generator.render.view_parts import frame
 
 USED_IN_SHOWN = 100
 """The glossary names at most this many records per term (in id order) and counts the rest:
@@ -19,7 +21,7 @@ def glossary_page(dataset: Dataset, m: Mentions) -> Page:
     items = [
         {
             # A term is a definition, not a claim to cite: the page carries no "Cite this" box.
-            **{key: value for key, value in common(m, term_id).items() if key != "cite"},
+            "f": frame(m, term_id, term.term, None),
             "term": text(term.term),
             "expansion": text(term.expansion),
             "aliases": ", ".join(text(a) for a in term.aliases),
@@ -33,4 +35,4 @@ def glossary_page(dataset: Dataset, m: Mentions) -> Page:
             dataset.glossary.items(), key=lambda item: (item[1].term.casefold(), item[0])
         )
     ]
-    return Page(m.page, "glossary.md.j2", {"items": items})
+    return Page(m.page, "glossary.md.j2", GlossaryPage(items))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-from generator.render.date_labels import date_label, when_label
-from generator.render.markdown_text import escape, escape_block
+from generator.render.date_labels import when_label
+from generator.render.markdown_text import escape
 from generator.render.record_links import Mentions, text
 from generator.schema.models import Statement
 
@@ -16,20 +16,14 @@ class Page:
     path: str
     """Output path relative to the docs folder, e.g. `actors/sergey-lavrov.md`."""
     template: str
-    context: dict[str, Any]
+    context: Any
+    """What the template is given: a frozen dataclass whose fields are exactly the template's
+    variables (page_contexts.py, record_pages.py)."""
 
-
-def common(m: Mentions, record_id: str) -> dict[str, Any]:
-    record = m.index[record_id][1]
-    return {
-        "id": record_id,
-        "unverified": text(record.missing) if record.verification == "unverified" else "",
-        "notes": escape_block(record.notes) if record.notes else "",
-        "referrers": m.referrers(record_id),
-        "cite": m.cite(record_id),
-        "edit": m.edit(record_id),
-        "history": corrections_of(m, record_id),
-    }
+    def variables(self) -> dict[str, Any]:
+        """The context's fields as the template's variables (not deep-copied, as `asdict`
+        would be)."""
+        return {f.name: getattr(self.context, f.name) for f in fields(self.context)}
 
 
 def quote_of(statement: Statement) -> tuple[str, str]:
@@ -56,18 +50,3 @@ def statement_summary(m: Mentions, record_id: str) -> dict[str, Any]:
         "when": escape(when_label(statement.when)),
         "sources": m.many([r.source for r in statement.reported_in]),
     }
-
-
-def corrections_of(m: Mentions, record_id: str) -> list[dict[str, Any]]:
-    """A record's corrections, newest first."""
-    record = m.index[record_id][1]
-    ordered = sorted(record.corrections, key=lambda c: c.date, reverse=True)
-    return [
-        {
-            "date": escape(date_label(c.date)),
-            "what": text(c.what),
-            "why": text(c.why),
-            "sources": m.many(c.sources),
-        }
-        for c in ordered
-    ]

@@ -7,7 +7,6 @@ Markdown (escaped data, or links built by `Mentions`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from generator.dataset.link import Dataset
 from generator.render.article_page import article_page
@@ -17,12 +16,22 @@ from generator.render.date_labels import date_label, when_label
 from generator.render.glossary_page import glossary_page
 from generator.render.layout import CORRECTIONS_PAGE, DATA_PAGE, INDEX_PAGES, Layout
 from generator.render.markdown_text import escape, escape_block
-from generator.render.page_parts import Page, common, statement_summary
+from generator.render.page_contexts import (
+    ActorsIndex,
+    ArticlesIndex,
+    ClaimsPage,
+    ContradictionsPage,
+    CorrectionsPage,
+    SourcesIndex,
+    StatementsIndex,
+)
+from generator.render.page_parts import Page, statement_summary
 from generator.render.record_links import Mentions, text
 from generator.render.record_pages import actor_page, event_page, source_page, statement_page
 from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
 from generator.render.timeline_page import timeline_page
+from generator.render.view_parts import citation, frame
 from generator.schema.vocabulary import SOURCE_KINDS, label
 
 
@@ -128,7 +137,8 @@ def _contradictions(
         settled = item.settled_by
         items.append(
             {
-                **common(m, record_id),
+                "f": frame(m, record_id, item.title, None),
+                "cite": citation(m, record_id),
                 "title": text(item.title),
                 "type": label(item.type),
                 "status": label(item.status),
@@ -142,7 +152,8 @@ def _contradictions(
                 "json_ld": json_ld(contradiction_ld(dataset, m.site, record_id)),
             }
         )
-    return _sections_page(m, "contradictions.md.j2", title, pager, items)
+    context = ContradictionsPage(escape(title), pager, items, m.layout.titles_only)
+    return Page(m.page, "contradictions.md.j2", context)
 
 
 def _claims(
@@ -165,26 +176,15 @@ def _claims(
             )
         items.append(
             {
-                **common(m, record_id),
+                "f": frame(m, record_id, claim.proposition, None),
+                "cite": citation(m, record_id),
                 "proposition": text(claim.proposition),
                 "rows": rows,
                 "json_ld": json_ld(claim_ld(dataset, m.site, record_id)),
             }
         )
-    return _sections_page(m, "claims.md.j2", title, pager, items)
-
-
-def _sections_page(
-    m: Mentions, template: str, title: str, pager: str, items: list[dict[str, Any]]
-) -> Page:
-    """Claims or contradictions: all on one page, or one shelf of them with its pager."""
-    context = {
-        "title": escape(title),
-        "pager": pager,
-        "items": items,
-        "titles_only": m.layout.titles_only,
-    }
-    return Page(m.page, template, context)
+    context = ClaimsPage(escape(title), pager, items, m.layout.titles_only)
+    return Page(m.page, "claims.md.j2", context)
 
 
 def _actors_index(dataset: Dataset, m: Mentions) -> Page:
@@ -196,13 +196,13 @@ def _actors_index(dataset: Dataset, m: Mentions) -> Page:
     return Page(
         m.page,
         "actors.md.j2",
-        {"groups": [{"title": titles[k], "actors": v} for k, v in groups.items() if v]},
+        ActorsIndex([{"title": titles[k], "actors": v} for k, v in groups.items() if v]),
     )
 
 
 def _statements_index(dataset: Dataset, m: Mentions) -> Page:
     entries = [statement_summary(m, i) for i in dataset.timeline if i in dataset.statements]
-    return Page(m.page, "statements.md.j2", {"entries": entries})
+    return Page(m.page, "statements.md.j2", StatementsIndex(entries))
 
 
 def _sources_index(dataset: Dataset, m: Mentions) -> Page:
@@ -220,7 +220,7 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
                     "sources": m.many([i for i, _ in members]),
                 }
             )
-    return Page(m.page, "sources.md.j2", {"groups": groups})
+    return Page(m.page, "sources.md.j2", SourcesIndex(groups))
 
 
 def _articles_index(dataset: Dataset, m: Mentions) -> Page:
@@ -234,7 +234,7 @@ def _articles_index(dataset: Dataset, m: Mentions) -> Page:
             dataset.articles.items(), key=lambda item: (item[1].title.casefold(), item[0])
         )
     ]
-    return Page(m.page, "articles.md.j2", {"entries": entries})
+    return Page(m.page, "articles.md.j2", ArticlesIndex(entries))
 
 
 def _corrections(dataset: Dataset, m: Mentions) -> Page:
@@ -256,4 +256,4 @@ def _corrections(dataset: Dataset, m: Mentions) -> Page:
         }
         for date, record_id, _index, correction in found
     ]
-    return Page(m.page, "corrections.md.j2", {"entries": entries})
+    return Page(m.page, "corrections.md.j2", CorrectionsPage(entries))

@@ -8,13 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.dataset.link import Dataset
-from generator.render.citation import citation_block, edit_links
-from generator.render.layout import Layout, permalink
+from generator.render.layout import Layout
 from generator.render.markdown_text import escape, link, relative_url
 from generator.render.relations import Relations, backlinks, records, title_of
 from generator.render.settings import SiteSettings
 from generator.schema.field_types import Record
-from generator.schema.models import SINGULAR
 
 UNVERIFIED_MARK = "**(unverified)**"
 
@@ -41,15 +39,6 @@ class Mentions:
     def on(self, page: str) -> Mentions:
         return replace(self, page=page)
 
-    def edit(self, record_id: str) -> str:
-        """Edit and correction links for a record, when the repository is known."""
-        return edit_links(self.site, self.kind(record_id), record_id, self.title(record_id))
-
-    def cite(self, record_id: str) -> str:
-        """The "Cite this" block for a record."""
-        path = permalink(self.kind(record_id), record_id)
-        return citation_block(self.site, self.title(record_id), record_id, path)
-
     def kind(self, record_id: str) -> str:
         return self.index[record_id][0]
 
@@ -74,13 +63,6 @@ class Mentions:
 
     def many(self, record_ids: list[str]) -> list[str]:
         return [self.to(record_id) for record_id in record_ids]
-
-    def referrers(self, record_id: str) -> list[str]:
-        """Links to every record that refers to this one ('what links here')."""
-        return [
-            f"{self.to(other)} ({SINGULAR[kind]})"
-            for kind, other in self.cited_by.get(record_id, [])
-        ]
 
 
 def text(value: str | None) -> str:

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.render.date_labels import date_label
 from generator.render.layout import Shelf
 from generator.render.markdown_text import escape, link
+from generator.render.page_contexts import ShelfIndex, ShelfPage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
 from generator.render.shelf_sections import sections
@@ -55,12 +54,12 @@ def section_shelf(m: Mentions, shelf: Shelf, index: str) -> Page:
     return Page(
         shelf.path,
         "shelf.md.j2",
-        {
-            "title": escape(shelf_title(shelf, len(shelves))),
-            "range": escape(f"{first} – {last}" if first != last else first),
-            "pager": pager(m, shelves, shelf, index),
-            "sections": sections(m, shelf.ids),
-        },
+        ShelfPage(
+            title=escape(shelf_title(shelf, len(shelves))),
+            guide_words=escape(f"{first} – {last}" if first != last else first),
+            pager=pager(m, shelves, shelf, index),
+            sections=sections(m, shelf.ids),
+        ),
     )
 
 
@@ -77,11 +76,11 @@ def shelf_index(m: Mentions, group: str, title: str, intro: str) -> Page:
         for shelf in shelves
     ]
     total = sum(len(shelf.ids) for shelf in shelves)
-    context: dict[str, Any] = {
-        "title": escape(title),
-        "intro": escape(intro),
-        "total": f"{total:,}",
-        "per_page": len(shelves[0].ids),
-        "rows": rows,
-    }
+    context = ShelfIndex(
+        title=escape(title),
+        intro=escape(intro),
+        total=f"{total:,}",
+        per_page=len(shelves[0].ids),
+        rows=rows,
+    )
     return Page(m.page, "shelf_index.md.j2", context)

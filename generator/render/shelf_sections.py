@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from generator.render.record_links import Mentions
 from generator.render.record_views import actor_view, event_view, source_view, statement_view
 from generator.render.templates_env import fragment
+from generator.render.view_parts import LISTED
 
-_VIEWS: dict[str, Callable[[Mentions, str], object]] = {
+_VIEWS: dict[str, Callable[[Mentions, str, int | None], object]] = {
     "statements": statement_view,
     "events": event_view,
     "actors": actor_view,
@@ -30,6 +31,6 @@ SEPARATOR = "\x00"
 def sections(m: Mentions, record_ids: Sequence[str]) -> list[str]:
     """The sections of a shelf's statements and events, actors or sources, in order: one
     template render for the whole shelf (a render per record cost three times as much)."""
-    views = [_VIEWS[m.kind(record_id)](m, record_id) for record_id in record_ids]
+    views = [_VIEWS[m.kind(record_id)](m, record_id, LISTED) for record_id in record_ids]
     text = fragment("sections/shelf.html.j2", views=views)
     return [part.strip("\n") for part in text.split(SEPARATOR)[:-1]]

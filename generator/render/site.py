@@ -31,7 +31,7 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
     env = environment()
     rendered: dict[str, str] = {}
     for page in pages:
-        text = env.get_template(page.template).render(page.context)
+        text = env.get_template(page.template).render(page.variables())
         rendered[page.path] = _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"
     return rendered
 

@@ -1,10 +1,12 @@
 """The one Jinja environment: Markdown page templates (`*.md.j2`) and autoescaped HTML fragments
-(`*.html.j2`: shelf sections, edit links).
+(`*.html.j2`: shelf sections, edit links, the citation box).
 
 StrictUndefined turns a template's typo into an error instead of a silent blank. Markdown
-templates are not autoescaped: every data string in their contexts is already escaped for
-Markdown (see `markdown_text.py`). HTML templates are, and get raw values: Jinja escapes each
-one where it is written, so no data string is ever read as markup.
+templates are not autoescaped (HTML escaping is not Markdown escaping): a record's view holds
+raw values, which they write through the `md`, `md_block` and `md_link` filters
+(`markdown_text.py`); the other strings in their contexts are escaped already. HTML templates
+are autoescaped and get raw values: Jinja escapes each one where it is written. Either way no
+data string is ever read as markup.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
+
+from generator.render.markdown_text import escape as markdown_escape
+from generator.render.markdown_text import escape_block, external_link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,6 +51,32 @@ def _links(refs: Any) -> Markup:
     return shown + (f" and {refs.more} more" if refs.more else "")
 
 
+def _md(value: str | None) -> str:
+    """Text as inline Markdown that shows it literally; nothing for no value."""
+    return markdown_escape(value) if value else ""
+
+
+def _md_block(value: str | None) -> str:
+    """Paragraphs as Markdown that shows them literally; nothing for no value."""
+    return escape_block(value) if value else ""
+
+
+def _md_link(ref: Any) -> str:
+    """A record's Markdown link (a `Ref` of view_parts.py), with its verification mark."""
+    return str(ref.markdown)
+
+
+def _md_links(refs: Any) -> list[str]:
+    """The Markdown links of some references (a `Refs`, or a sequence of `Ref`)."""
+    shown = refs.shown if hasattr(refs, "shown") else refs
+    return [ref.markdown for ref in shown]
+
+
+def _external_link(url: str) -> str:
+    """A link to another site that shows its own address."""
+    return external_link(url, url)
+
+
 @cache
 def environment() -> jinja2.Environment:
     """One environment per process: it keeps the compiled templates (compiling them took a
@@ -58,7 +89,17 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
     )
-    env.filters.update(oneline=_oneline, paragraphs=_paragraphs, link=_link, links=_links)
+    env.filters.update(
+        oneline=_oneline,
+        paragraphs=_paragraphs,
+        link=_link,
+        links=_links,
+        md=_md,
+        md_block=_md_block,
+        md_link=_md_link,
+        md_links=_md_links,
+        external_link=_external_link,
+    )
     return env
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from generator.dataset.link import Dataset
 from generator.render.date_labels import day_heading, entry_time
 from generator.render.markdown_text import escape
+from generator.render.page_contexts import TimelinePage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
 from generator.render.timeline_overview import Day, overview_svg
@@ -55,5 +56,5 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
         ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
         key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
     )
-    context = {"groups": groups, "overview": overview_svg(days), "actors": options}
+    context = TimelinePage(groups=groups, overview=overview_svg(days), actors=options)
     return Page(m.page, "timeline.md.j2", context)
