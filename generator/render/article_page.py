@@ -87,7 +87,7 @@ def _note(m: Mentions, placed: Placed) -> str:
     evidence = f" Record: {', '.join(links)}." if links else ""
     return (
         f'<li id="note-{placed.number}" markdown="span">'
-        f"<strong>{escape(VERDICTS[annotation.verdict])}.</strong> {text(annotation.note)}"
+        f"<strong>{escape(VERDICTS.label(annotation.verdict))}.</strong> {text(annotation.note)}"
         f'{evidence} <a href="#passage-{placed.number}">Back to the passage</a></li>'
     )
 
@@ -117,8 +117,8 @@ def article_page(m: Mentions, record_id: str) -> Page:
     placed = place(article)
     counts: Counter[str] = Counter(p.annotation.verdict for p in placed)
     summary = [
-        {"verdict": escape(VERDICTS[verdict]), "count": counts[verdict], "css": verdict}
-        for verdict in VERDICTS
+        {"verdict": escape(VERDICTS.label(verdict)), "count": counts[verdict], "css": verdict}
+        for verdict in VERDICTS.values
         if counts[verdict]
     ]
     return Page(

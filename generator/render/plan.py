@@ -32,7 +32,7 @@ from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
 from generator.render.timeline_page import timeline_page
 from generator.render.view_parts import citation, frame
-from generator.schema.vocabulary import SOURCE_KINDS, label
+from generator.schema.vocabulary import CONTRADICTION_TYPES, SOURCE_KINDS, STANCES, STATUSES
 
 
 def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> list[Page]:
@@ -140,8 +140,8 @@ def _contradictions(
                 "f": frame(m, record_id, item.title, None),
                 "cite": citation(m, record_id),
                 "title": text(item.title),
-                "type": label(item.type),
-                "status": label(item.status),
+                "type": CONTRADICTION_TYPES.label(item.type),
+                "status": STATUSES.label(item.status),
                 "claim": m.to(item.claim) if item.claim else "",
                 "sides": sides,
                 "analysis": escape_block(item.analysis),
@@ -167,7 +167,7 @@ def _claims(
             statement = dataset.statements[stance.statement]
             rows.append(
                 {
-                    "stance": label(stance.stance),
+                    "stance": STANCES.label(stance.stance),
                     "speaker": m.to(statement.speaker),
                     "statement": m.to(stance.statement, statement.summary),
                     "when": escape(when_label(statement.when)),
@@ -207,7 +207,7 @@ def _statements_index(dataset: Dataset, m: Mentions) -> Page:
 
 def _sources_index(dataset: Dataset, m: Mentions) -> Page:
     groups = []
-    for kind, (title, meaning) in SOURCE_KINDS.items():
+    for kind, term in SOURCE_KINDS.terms.items():
         members = sorted(
             (s for s in dataset.sources.items() if s[1].kind == kind),
             key=lambda item: (item[1].publisher.casefold(), item[0]),
@@ -215,8 +215,8 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
         if members:
             groups.append(
                 {
-                    "title": title,
-                    "meaning": escape(meaning),
+                    "title": term.label,
+                    "meaning": escape(term.meaning),
                     "sources": m.many([i for i, _ in members]),
                 }
             )

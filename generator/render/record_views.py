@@ -16,7 +16,14 @@ from generator.render.date_labels import date_label, day_heading, when_label
 from generator.render.record_links import Mentions
 from generator.render.relations import role_at
 from generator.render.view_parts import Frame, Ref, Refs, capped, frame, ref
-from generator.schema.vocabulary import SOURCE_KINDS, VERDICTS, label
+from generator.schema.vocabulary import (
+    ACTOR_KINDS,
+    EVENT_KINDS,
+    FIDELITY,
+    SOURCE_KINDS,
+    STANCES,
+    VERDICTS,
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         channel=statement.channel,
         audience=statement.audience,
         event=ref(m, statement.event) if statement.event else None,
-        fidelity=label(statement.fidelity),
+        fidelity=FIDELITY.label(statement.fidelity),
         words_lang=statement.words.lang if statement.words else None,
         words=statement.words.text if statement.words else None,
         translations=tuple(
@@ -120,14 +127,14 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         responds_to=capped(m, statement.responds_to, listed),
         answered_by=capped(m, answered, listed),
         stances=tuple(
-            Stance(label(stance.stance), ref(m, claim))
+            Stance(STANCES.label(stance.stance), ref(m, claim))
             for claim, stance in (stances if listed is None else stances[:listed])
         ),
         passages=tuple(
             Passage(
                 ref(m, article_id),
                 link_to_passage(m, article_id, dataset.articles[article_id], annotation),
-                VERDICTS[annotation.verdict],
+                VERDICTS.label(annotation.verdict),
             )
             for article_id, annotation in m.relations.passages_of.get(record_id, [])
         ),
@@ -155,7 +162,7 @@ def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
     return EventView(
         frame=frame(m, record_id, f"{date_label(event.when.date)}: {event.title}", listed),
         title=event.title,
-        kind=label(event.kind),
+        kind=EVENT_KINDS.label(event.kind),
         when=when_label(event.when),
         until=when_label(event.until) if event.until else None,
         when_note=event.when.note,
@@ -230,7 +237,7 @@ def actor_view(m: Mentions, record_id: str, listed: int | None) -> ActorView:
     return ActorView(
         frame=frame(m, record_id, actor.name, listed),
         name=actor.name,
-        kind=label(actor.kind),
+        kind=ACTOR_KINDS.label(actor.kind),
         original_lang=original.lang if original else None,
         original=original.text if original else None,
         aliases=tuple(actor.aliases),
@@ -276,7 +283,6 @@ class SourceView:
 
 def source_view(m: Mentions, record_id: str, listed: int | None) -> SourceView:
     source = m.dataset.sources[record_id]
-    kind_title, meaning = SOURCE_KINDS[source.kind]
     cited = [other for _kind, other in m.cited_by.get(record_id, [])]
     return SourceView(
         # A section's "What links here" would repeat "Cited by": every record that refers to a
@@ -284,8 +290,8 @@ def source_view(m: Mentions, record_id: str, listed: int | None) -> SourceView:
         frame=frame(m, record_id, m.title(record_id), None if listed is None else 0),
         publisher=source.publisher,
         title=source.title,
-        kind=kind_title,
-        meaning=meaning,
+        kind=SOURCE_KINDS.label(source.kind),
+        meaning=SOURCE_KINDS.meaning(source.kind),
         language=source.language,
         published=when_label(source.published) if source.published else None,
         published_note=source.published.note if source.published else None,

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from generator.schema import time_values as timing
 from generator.schema.characters import CONTROL, INVISIBLE, refuse
 from generator.schema.record_rules import Found
+from generator.schema.vocabulary import Approx, Verification
 
 ID_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """For JSON Schema, where `$` is the end of the text."""
@@ -215,7 +216,7 @@ class When(Strict):
     """Local 24-hour time `HH:MM`; needs a full date and a `zone`."""
     zone: Zone | None = None
     """IANA time zone of the local date and time, e.g. `Europe/Moscow`, `America/New_York`."""
-    approx: Literal["about", "after", "before"] | None = None
+    approx: Approx | None = None
     """How exact `time` is: `about`, `after` (not earlier than) or `before` (not later than)."""
     after: MomentRef | None = None
     """A statement or event this one is known to follow; orders records whose time is not known."""
@@ -253,9 +254,6 @@ class Correction(Strict):
     """Why it changed (e.g. 'the earlier wording came from a garbled copy')."""
     sources: list[SourceRef] = []
     """Sources that show the correction is right."""
-
-
-Verification = Literal["verified", "unverified"]
 
 
 class Record(Strict):

@@ -5,16 +5,34 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 from generator.schema.models import KINDS, SINGULAR
+from generator.schema.vocabulary import describe_values
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _WithMeanings(GenerateJsonSchema):
+    """Each vocabulary's values with their meanings (`enumDescriptions`, which editors show
+    beside each value when completing one)."""
+
+    def literal_schema(self, schema: core_schema.LiteralSchema) -> JsonSchemaValue:
+        document = super().literal_schema(schema)
+        meanings = describe_values(tuple(str(value) for value in schema["expected"]))
+        if meanings:
+            document["enumDescriptions"] = meanings
+        return document
 
 
 def schema_documents() -> dict[str, str]:
     """File name -> JSON text, one schema per record kind."""
     documents: dict[str, str] = {}
     for kind, model in KINDS.items():
-        schema = model.model_json_schema(by_alias=True, mode="validation")
+        schema = model.model_json_schema(
+            by_alias=True, mode="validation", schema_generator=_WithMeanings
+        )
         schema = {"$schema": SCHEMA_DIALECT, **schema}
         schema["description"] = (
             f"One {SINGULAR[kind]} record: data/{kind}/<id>.yaml, the id being the file name. "

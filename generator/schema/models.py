@@ -6,8 +6,6 @@ documentation: they become the JSON Schema descriptions editors show.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from generator.schema.field_types import (
@@ -46,6 +44,14 @@ from generator.schema.record_rules import (
     source_rules,
     statement_rules,
 )
+from generator.schema.vocabulary import (
+    ActorKind,
+    ContradictionType,
+    EventKind,
+    Fidelity,
+    SourceKind,
+    Status,
+)
 
 # ---------------------------------------------------------------- actors
 
@@ -53,7 +59,7 @@ from generator.schema.record_rules import (
 class Actor(Record):
     """A person, organisation or state that speaks, acts or is acted upon."""
 
-    kind: Literal["person", "organisation", "state"]
+    kind: ActorKind
     """What sort of actor this is."""
     name: Name
     """The name readers know, in English."""
@@ -73,18 +79,6 @@ class Actor(Record):
 
 
 # ---------------------------------------------------------------- sources
-
-SourceKind = Literal[
-    "primary-transcript",
-    "official-statement",
-    "wire",
-    "major-outlet",
-    "state-media",
-    "other-outlet",
-    "mirror",
-    "weak-copy",
-]
-
 
 class Source(Record):
     """A document we cite: a transcript, a statement, a news report, a copy of one of these."""
@@ -139,7 +133,7 @@ class Statement(Record):
     says the original is missing) or for a paraphrase with no quoted words."""
     translations: list[Translation] = []
     """Published (or our) translations of `words`."""
-    fidelity: Literal["verbatim-primary", "verbatim-reported", "paraphrase"]
+    fidelity: Fidelity
     """How close `words` are to what was said: from the primary record, as a report quotes
     them, or a paraphrase."""
     summary: Text
@@ -161,20 +155,7 @@ class Event(Record):
 
     title: Text
     """One line in our own words."""
-    kind: Literal[
-        "announcement",
-        "briefing",
-        "call",
-        "court",
-        "detention",
-        "exchange",
-        "meeting",
-        "media-report",
-        "request",
-        "travel",
-        "war",
-        "other",
-    ]
+    kind: EventKind
     """What sort of event this is."""
     when: When
     """When it happened (its start, for a span)."""
@@ -214,15 +195,7 @@ class Contradiction(Record):
 
     title: Text
     """The question in dispute, e.g. 'Had the U.S. asked for the call?'."""
-    type: Literal[
-        "direct-denial",
-        "timing",
-        "channel-scope",
-        "translation",
-        "misattribution",
-        "walk-back",
-        "apparent-resolved",
-    ]
+    type: ContradictionType
     """What kind of tension this is."""
     claim: ClaimRef | None = None
     """The claim the sides disagree on, if one is recorded."""
@@ -230,7 +203,7 @@ class Contradiction(Record):
     """The accounts in tension, at least two, each shown with equal prominence."""
     analysis: Text
     """Our analysis, in our own words."""
-    status: Literal["open", "resolved", "unverifiable"]
+    status: Status
     """`open`, `resolved` by later evidence, or `unverifiable` from the public record."""
     settled_by: Settlement | None = None
     """The events and sources that settle it; required when `status` is `resolved`."""

@@ -5,7 +5,7 @@ descriptions editors show.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field
 
@@ -21,6 +21,7 @@ from generator.schema.field_types import (
     Strict,
     Text,
 )
+from generator.schema.vocabulary import StanceValue, Verdict
 
 
 class OriginalName(Strict):
@@ -85,7 +86,7 @@ class Stance(Strict):
 
     statement: StatementRef
     """The statement."""
-    stance: Literal["asserts", "denies", "declines-to-confirm", "acknowledges", "qualifies"]
+    stance: StanceValue
     """What the statement does with the claim."""
     note: Text | None = None
     """Why we read the statement this way, in our own words."""
@@ -113,21 +114,6 @@ class Settlement(Strict):
     """Sources that settle or inform it."""
     note: Text
     """How they settle it, in our own words."""
-
-
-Verdict = Literal[
-    "accurate",
-    "paraphrase-as-quote",
-    "altered-quote",
-    "misattributed",
-    "wrong-actor",
-    "overstated",
-    "unsupported",
-    "editorialised",
-    "timing",
-    "omission",
-    "typo",
-]
 
 
 MAX_OCCURRENCE = 1_000
