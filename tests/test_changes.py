@@ -85,11 +85,11 @@ def test_preview_paths_exist_in_a_built_site() -> None:
     snapshot = read_records(ROOT / "data")
     assert snapshot.problems == 0
     from generator import load_dataset
-    from generator.render.layout import redirects
+    from generator.render.redirect_pages import redirect_pages
     from generator.render.site import render_site
 
     dataset = load_dataset(ROOT / "data")
-    pages, moved = render_site(dataset), redirects(dataset)
+    pages, moved = render_site(dataset), redirect_pages(dataset)
     for kind, record_id in snapshot.records:
         path = preview_path(kind, record_id)
         source = path.removesuffix("/index.html") + ".md"

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from generator import load_dataset
 from generator.dataset.link import Dataset
-from generator.render.layout import SHELF_GROUPS, Layout, redirects
+from generator.render.layout import SHELF_GROUPS, Layout
 from generator.render.markdown_text import directory_url
+from generator.render.redirect_pages import redirect_pages
 from generator.render.relations import records
 from generator.render.site import render_site
 
@@ -100,7 +101,7 @@ def test_every_link_between_generated_pages_resolves(
     """Markdown links (`.md` paths, which MkDocs rewrites) and raw HTML links (directory
     URLs, which it does not) both land on a generated page and an anchor that exists, or on
     a record's permalink."""
-    moved = redirects(dataset, Layout.of(dataset, **SMALL))
+    moved = redirect_pages(dataset, Layout.of(dataset, **SMALL))
     by_url = {directory_url(path): path for path in shelved_pages}
     checked = 0
     for page, text in shelved_pages.items():
@@ -138,7 +139,7 @@ def test_redirects_reach_every_record_without_a_page(
     dataset: Dataset, shelved_pages: dict[str, str]
 ) -> None:
     layout = Layout.of(dataset, **SMALL)
-    moved = redirects(dataset, layout)
+    moved = redirect_pages(dataset, layout)
     by_url = {directory_url(path): path for path in shelved_pages}
     for record_id, (kind, _record) in records(dataset).items():
         stub = f"{kind}/{record_id}/index.html"

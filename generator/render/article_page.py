@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from generator.render.citation import Citation
 from generator.render.markdown_text import escape, link
-from generator.render.page_contexts import ArticlePage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
-from generator.render.view_parts import citation, frame
+from generator.render.view_parts import Frame, Ref, citation, frame, refs
 from generator.schema.models import Article
 from generator.schema.passages import locate, paragraph_spans
 from generator.schema.record_parts import Annotation
@@ -73,42 +73,70 @@ def link_to_passage(m: Mentions, article_id: str, article: Article, annotation: 
     return link(f"“{annotation.passage}”", m.page, page, f"passage-{number}")
 
 
-def _mark(placed: Placed) -> str:
-    n, verdict = placed.number, placed.annotation.verdict
-    return (
-        f'<a class="annotation verdict-{verdict}" id="passage-{n}" href="#note-{n}" '
-        f'aria-describedby="note-{n}">{escape(placed.annotation.passage)}<sup>{n}</sup></a>'
-    )
+@dataclass(frozen=True)
+class Note:
+    """An annotated passage's mark in the text and its note below the paragraph."""
+
+    number: int
+    verdict: str
+    label: str
+    """The verdict in words."""
+    passage: str
+    note: str | None
+    records: tuple[Ref, ...]
+    """The statements, events and sources that establish what the note says."""
 
 
-def _note(m: Mentions, placed: Placed) -> str:
+@dataclass(frozen=True)
+class Paragraph:
+    parts: tuple[str | Note, ...]
+    """The paragraph's text between the marks (raw), and the marks, in reading order."""
+    notes: tuple[Note, ...]
+    first: int
+    """The number of its first note (0 without notes)."""
+
+
+def _note(m: Mentions, placed: Placed) -> Note:
     annotation = placed.annotation
-    links = m.many(annotation.statements) + m.many(annotation.events) + m.many(annotation.sources)
-    evidence = f" Record: {', '.join(links)}." if links else ""
-    return (
-        f'<li id="note-{placed.number}" markdown="span">'
-        f"<strong>{escape(VERDICTS.label(annotation.verdict))}.</strong> {text(annotation.note)}"
-        f'{evidence} <a href="#passage-{placed.number}">Back to the passage</a></li>'
+    return Note(
+        placed.number,
+        annotation.verdict,
+        VERDICTS.label(annotation.verdict),
+        annotation.passage,
+        annotation.note,
+        refs(m, [*annotation.statements, *annotation.events, *annotation.sources]),
     )
 
 
-def _paragraphs(m: Mentions, article: Article, placed: list[Placed]) -> list[dict[str, Any]]:
+def _paragraphs(m: Mentions, article: Article, placed: list[Placed]) -> list[Paragraph]:
     paragraphs = []
     for start, end in paragraph_spans(article.text):
         inside = [p for p in placed if start <= p.start and p.end <= end]
-        body, cursor = "", start
-        for item in inside:
-            body += escape(article.text[cursor : item.start], keep_edges=True) + _mark(item)
+        notes = tuple(_note(m, item) for item in inside)
+        parts: list[str | Note] = []
+        cursor = start
+        for item, note in zip(inside, notes, strict=True):
+            parts += [article.text[cursor : item.start], note]
             cursor = item.end
-        body += escape(article.text[cursor:end], keep_edges=True)
-        paragraphs.append(
-            {
-                "text": body.strip(),
-                "notes": [_note(m, item) for item in inside],
-                "first": inside[0].number if inside else 0,
-            }
-        )
+        parts.append(article.text[cursor:end])
+        paragraphs.append(Paragraph(tuple(parts), notes, inside[0].number if inside else 0))
     return paragraphs
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """`article.md.j2`: the article, its passages marked, their notes below each paragraph."""
+
+    f: Frame
+    cite: Citation
+    title: str
+    publisher: str
+    source: str
+    total: int
+    problems: int
+    summary: list[dict[str, Any]]
+    paragraphs: list[Paragraph]
+    titles_only: bool
 
 
 def article_page(m: Mentions, record_id: str) -> Page:

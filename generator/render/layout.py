@@ -10,12 +10,12 @@ pages that listed them list the shelves instead. Claims and contradictions are s
 their single page would hold more than `SHELF_SIZE`.
 
 Wherever a record lives, its permalink is `/<kind>/<id>/`: its own page, or a small redirect to
-its section (see `redirects`). Shelf numbers move when records are added; permalinks never do.
+its section (`redirect_targets`; the page itself: redirect_pages.py). Shelf numbers move when
+records are added; permalinks never do.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -179,32 +179,15 @@ def _by(records: dict[str, R], key: Callable[[R], tuple[str, ...]]) -> tuple[str
     return tuple(sorted(records, key=lambda record_id: (*key(records[record_id]), record_id)))
 
 
-def redirects(dataset: Dataset, layout: Layout | None = None) -> dict[str, str]:
+def redirect_targets(dataset: Dataset, layout: Layout | None = None) -> dict[str, str]:
     """For every record without a page of its own: `kind/id/index.html` (inside the built
-    site) -> a tiny HTML page that sends the reader on to its section (and asks search engines
-    to index the section's page instead)."""
+    site) -> the address of its section, relative to that file (see redirect_pages.py)."""
     layout = layout or Layout.of(dataset)
-    pages: dict[str, str] = {}
+    targets: dict[str, str] = {}
     for kind in KINDS:
         for record_id in getattr(dataset, kind):
-            pages.update(_redirect(layout, kind, record_id))
-    return dict(sorted(pages.items()))
-
-
-def _redirect(layout: Layout, kind: str, record_id: str) -> dict[str, str]:
-    place = layout.place(kind, record_id)
-    if place.anchor is None:
-        return {}
-    here = permalink_page(kind, record_id)
-    target = html.escape(relative_url(here, place.page, place.anchor))
-    name = html.escape(f"{kind}/{record_id}")
-    page = (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{name}</title>\n"
-        '<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
-        "</head>\n<body>\n"
-        f'<p>This record is a section of <a href="{target}">this page</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-    return {built_file(kind, record_id): page}
+            place = layout.place(kind, record_id)
+            if place.anchor is not None:
+                here = permalink_page(kind, record_id)
+                targets[built_file(kind, record_id)] = relative_url(here, place.page, place.anchor)
+    return dict(sorted(targets.items()))

@@ -1,6 +1,7 @@
 """The typed context of each page template that is not a record's own page (those are in
-record_pages.py): one frozen dataclass per template, whose fields are exactly the template's
-variables (tests/test_template_contracts.py holds both sides to that).
+record_pages.py, and the article's in article_page.py): one frozen dataclass per template,
+whose fields are exactly the template's variables (tests/test_template_contracts.py holds both
+sides to that).
 
 Strings are safe Markdown already (escaped data, or links built by `Mentions`); the lists hold
 one dict per row, ordered and grouped by the page's builder, never by the template.
@@ -11,26 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render.citation import Citation
-from generator.render.view_parts import Frame
-
 Rows = list[dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    """`article.md.j2`: the article, its passages marked, their notes below each paragraph."""
-
-    f: Frame
-    cite: Citation
-    title: str
-    publisher: str
-    source: str
-    total: int
-    problems: int
-    summary: Rows
-    paragraphs: Rows
-    titles_only: bool
 
 
 @dataclass(frozen=True)

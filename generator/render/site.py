@@ -15,10 +15,11 @@ from generator.dataset.link import Dataset
 from generator.export.data_files import data_version, exports, records_json
 from generator.load.diagnostics import DataError
 from generator.render.glossary_terms import glossary
-from generator.render.layout import Layout, redirects
+from generator.render.layout import Layout
 from generator.render.page_limits import oversized_pages
 from generator.render.page_parts import Page
 from generator.render.plan import plan
+from generator.render.redirect_pages import redirect_pages
 from generator.render.settings import SiteSettings
 from generator.render.templates_env import environment
 from generator.schema.json_schema import schema_documents
@@ -56,7 +57,7 @@ class SiteBuild:
     files: dict[str, str]
     """Docs-relative path -> text: the generated Markdown pages and the published data files."""
     redirects: dict[str, str]
-    """Built-site path (see `layout.redirects`) -> a redirect page, for each record that is a
+    """Built-site path (see `redirect_pages.py`) -> a redirect page, for each record that is a
     section of a larger page: written beside the engine's output, not built by it."""
     glossary: Glossary
     """The terms to mark in every built page, generated or hand-written."""
@@ -83,4 +84,4 @@ def build_site(
     too_large = oversized_pages(files, dataset, layout, data_dir, settings.page_limit)
     if too_large:
         raise DataError(too_large)
-    return SiteBuild(files, redirects(dataset, layout), glossary(dataset))
+    return SiteBuild(files, redirect_pages(dataset, layout), glossary(dataset))

@@ -1,5 +1,6 @@
 """The one Jinja environment: Markdown page templates (`*.md.j2`) and autoescaped HTML fragments
-(`*.html.j2`: shelf sections, edit links, the citation box).
+(`*.html.j2`, `*.svg.j2`: shelf sections, edit links, the citation box, redirect pages, the
+timeline's overview).
 
 StrictUndefined turns a template's typo into an error instead of a silent blank. Markdown
 templates are not autoescaped (HTML escaping is not Markdown escaping): a record's view holds
@@ -56,6 +57,11 @@ def _md(value: str | None) -> str:
     return markdown_escape(value) if value else ""
 
 
+def _md_edges(value: str) -> str:
+    """Text between two marks as inline Markdown, a space at either end kept."""
+    return markdown_escape(value, keep_edges=True)
+
+
 def _md_block(value: str | None) -> str:
     """Paragraphs as Markdown that shows them literally; nothing for no value."""
     return escape_block(value) if value else ""
@@ -87,7 +93,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html.j2", "svg.j2"), default=False
+        ),
     )
     env.filters.update(
         oneline=_oneline,
@@ -95,6 +103,7 @@ def environment() -> jinja2.Environment:
         link=_link,
         links=_links,
         md=_md,
+        md_edges=_md_edges,
         md_block=_md_block,
         md_link=_md_link,
         md_links=_md_links,
