@@ -1,13 +1,18 @@
-"""Shared fixtures: temporary data folders built from the base dataset."""
+"""Shared fixtures: a copy of the base dataset, the real site built once, the browser.
+Shared helpers (paths, builds, payloads) are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.helpers import BASE_DATA, CHROMIUM_ARGS, ROOT, browser_executable, build
 
 # No property test may depend on the machine's speed, so none has a deadline. Under CI the
 # examples are a fixed sequence (derandomize), so a red run can be reproduced; elsewhere they
@@ -17,10 +22,6 @@ settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-BASE_DATA = ROOT / "tests" / "cases" / "base" / "data"
-REAL_DATA = ROOT / "data"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,9 +41,22 @@ def base_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real explainer, built with `mkdocs build --strict`, with no warning."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium (helpers.browser_executable), started as the closed network needs."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=browser_executable(), args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()

@@ -19,7 +19,7 @@ from generator.write.interrupts import Interrupted
 from generator.write.output_lock import OutputBusy, locked
 from generator.write.staging import staged
 from generator.write.swap import aside, exchange, replace, replace_by_renames
-from tests.conftest import BASE_DATA, ROOT, snapshot
+from tests.helpers import BASE_DATA, ROOT, snapshot
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import pytest
 
 from bench.synth import counts_for, write_dataset
 from generator import check_data
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_make_bench_prints_the_table_and_ratios(tmp_path: Path) -> None:

@@ -4,82 +4,22 @@ and no axe-core accessibility violations."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT, axe_violations, built_and_served
 
 pytestmark = pytest.mark.browser
-
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium keeps trying to reach Google's services on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from built_and_served(ROOT, tmp_path_factory.mktemp("browser-site"))
-
-
-def built_and_served(project: Path, site: Path) -> Iterator[str]:
-    """Build `project` with MkDocs into `site` and serve it on 127.0.0.1 while the caller
-    runs; yields the base URL."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
-def browser_executable() -> str | None:
-    """The browser to drive: EXPLAINER_BROWSER's choice (`playwright` for Playwright's own
-    Chromium, or a path), else Debian's Chromium where it is installed, else Playwright's."""
-    choice = os.environ.get("EXPLAINER_BROWSER", "")
-    if choice == "playwright":
-        return None
-    if choice:
-        return choice
-    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = browser_executable()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @dataclass
@@ -198,16 +138,6 @@ def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path
     page.goto(f"{base_url}{path}")
     assert axe_violations(page) == []
     watch.assert_clean()
-
-
-def axe_violations(page: Page) -> list[str]:
-    """What axe-core finds on the page as it is now, one line per rule."""
-    page.add_script_tag(path=str(AXE))
-    found: list[str] = page.evaluate(
-        "async () => (await axe.run(document)).violations"
-        ".map(v => `${v.id}: ${v.nodes.length} node(s): ${v.nodes[0].target}`)"
-    )
-    return found
 
 
 def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import DEBIAN_CHROMIUM, browser_executable
+from tests.helpers import DEBIAN_CHROMIUM, browser_executable
 
 
 def test_the_environment_chooses_the_browser(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,8 +12,7 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from bench.project import copy_project
-from tests.conftest import BASE_DATA
-from tests.test_browser import axe_violations, browser, built_and_served  # noqa: F401 - the fixture
+from tests.helpers import BASE_DATA, axe_violations, built_and_served
 
 pytestmark = pytest.mark.browser
 
@@ -101,7 +100,7 @@ def _touch_everything(page: Page) -> None:
     "path", ["/contradictions/", "/actors/ana-speaker/", "/glossary/", "/statements/"]
 )
 def test_hovering_focusing_and_tapping_runs_nothing(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     hostile_url: str,
     path: str,
     width: int,
@@ -122,7 +121,7 @@ def test_hovering_focusing_and_tapping_runs_nothing(
 
 
 def test_a_hostile_explanation_shows_as_text_in_the_tooltip(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     hostile_url: str,
 ) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -141,7 +140,7 @@ def test_a_hostile_explanation_shows_as_text_in_the_tooltip(
 
 
 def test_axe_finds_no_violations_with_tooltips_open(
-    browser: Browser,  # noqa: F811 - the fixture
+    browser: Browser,
     hostile_url: str,
 ) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -17,8 +17,7 @@ import pytest
 import yaml
 
 from generator.tools.cli import main
-
-CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yaml"))
+from tests.helpers import CASES
 
 
 def _apply(case: dict, data: Path) -> None:

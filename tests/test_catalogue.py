@@ -8,8 +8,7 @@ import re
 import pytest
 import yaml
 
-from tests.conftest import ROOT
-from tests.test_cases import CASES
+from tests.helpers import CASES, ROOT
 
 CATALOGUE = ROOT / "docs" / "check-errors.md"
 INTRO = """# What `check` catches

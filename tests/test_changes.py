@@ -11,7 +11,7 @@ import pytest
 
 from generator.tools.changes import compare, preview_path, read_records
 from generator.tools.cli import main
-from tests.conftest import BASE_DATA, ROOT
+from tests.helpers import BASE_DATA, ROOT
 
 EXPECTED = """\
 ## Changes to the explainer

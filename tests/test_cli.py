@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.tools.cli import main
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_clean_data_exits_zero_with_counts(

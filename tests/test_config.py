@@ -4,7 +4,7 @@ double quote there ended the attribute on every page and left the logo link with
 
 from __future__ import annotations
 
-from tests.test_escaping import CONFIG
+from tests.helpers import CONFIG
 
 
 def test_the_strings_the_theme_prints_raw_hold_no_html_syntax() -> None:

@@ -14,7 +14,7 @@ import yaml
 
 from generator import load_dataset
 from generator.schema.models import SINGULAR
-from tests.conftest import REAL_DATA, ROOT
+from tests.helpers import REAL_DATA, ROOT
 
 SHARED = ROOT.parent / "shared"
 DATASET = load_dataset(REAL_DATA)

@@ -16,7 +16,7 @@ import pytest
 from bench.preview import free_port, wait_for
 from bench.project import copy_project
 from generator.tools.serve import ADAPTER
-from tests.conftest import BASE_DATA, ROOT
+from tests.helpers import BASE_DATA, ROOT
 
 pytestmark = pytest.mark.slow
 

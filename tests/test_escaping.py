@@ -6,45 +6,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import markdown
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.render.markdown_text import escape, escape_block
-from tests.conftest import ROOT
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, skipping the `!!python/...` values MkDocs resolves itself."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-EXTENSIONS = [
-    item if isinstance(item, str) else next(iter(item)) for item in CONFIG["markdown_extensions"]
-]
-
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "[click](javascript:alert(1))",
-    "**bold** _em_ `code` ~~strike~~",
-    "# heading",
-    '!!! warning "Injected"',
-    "{: .injected #x onclick=alert(1) }",
-    "{{ config.secret }} {% raw %} {# comment #}",
-    '--8<-- "/etc/passwd"',
-    "*[HTML]: Hyper Text",
-    "Text[^1]\n\n[^1]: footnote",
-    "| a | b |\n|---|---|",
-    "1. not a list",
-    "    indented code",
-    "&amp; &lt; &#60; &#x3C;",
-    "<!-- comment -->",
-    "\\*escaped\\*",
-    "line one\n\nline two",
-]
+from tests.helpers import CONFIG, EXTENSIONS, PAYLOADS
 
 
 class _Text(HTMLParser):

@@ -28,9 +28,7 @@ from generator.render.glossary_terms import explanation, glossary
 from generator.render.layout import Layout
 from generator.render.site import render_site
 from generator.schema.models import Term
-from tests.conftest import BASE_DATA
-from tests.test_escaping import EXTENSIONS, PAYLOADS
-from tests.test_properties import CONTROLS, INVISIBLE
+from tests.helpers import BASE_DATA, CONTROLS, EXTENSIONS, INVISIBLE, PAYLOADS
 
 pytestmark = pytest.mark.slow
 
@@ -175,11 +173,24 @@ text_values = st.one_of(
 ).filter(lambda text: text.strip() != "" and not re.search(r"\n\s*\n", text))
 
 
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Structure]:
+    """The site with plain words in every text field: what every example is compared with,
+    built once."""
+    return site_with("plain words", tmp_path_factory.mktemp("plain"))
+
+
+@pytest.fixture(scope="module")
+def plain_shelved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Structure]:
+    return site_with("plain words", tmp_path_factory.mktemp("plain-shelved"), shelved=True)
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 @given(value=text_values)
-def test_no_text_field_can_change_any_page_structure(value: str, tmp_path_factory: object) -> None:
-    tmp = tmp_path_factory.mktemp("law")  # type: ignore[attr-defined]
-    plain = site_with("plain words", tmp / "plain")
+def test_no_text_field_can_change_any_page_structure(
+    value: str, tmp_path_factory: pytest.TempPathFactory, plain: dict[str, Structure]
+) -> None:
+    tmp = tmp_path_factory.mktemp("law")
     hostile = site_with(value, tmp / "hostile")
     assert sorted(plain) == sorted(hostile)
     for page in plain:
@@ -201,10 +212,10 @@ def test_no_text_field_can_change_any_page_structure(value: str, tmp_path_factor
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(value=text_values)
 def test_no_text_field_can_change_a_shelf_page_structure(
-    value: str, tmp_path_factory: object
+    value: str, tmp_path_factory: pytest.TempPathFactory, plain_shelved: dict[str, Structure]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("shelved")  # type: ignore[attr-defined]
-    plain = site_with("plain words", tmp / "plain", shelved=True)
+    tmp = tmp_path_factory.mktemp("shelved")
+    plain = plain_shelved
     hostile = site_with(value, tmp / "hostile", shelved=True)
     assert sorted(plain) == sorted(hostile)
     assert "actors/page/1.md" in plain and "timeline/page/1.md" in plain

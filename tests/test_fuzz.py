@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from generator.dataset.link import link
 from generator.load.discover_files import discover
 from generator.load.read_records import Loaded, load_all, load_file
-from tests.conftest import REAL_DATA
+from tests.helpers import REAL_DATA
 
 PATHS, _ = discover(REAL_DATA)
 LOADED, _ = load_all(PATHS, REAL_DATA)

@@ -17,8 +17,7 @@ from generator.built_html.term_marks import mark_terms
 from generator.render.glossary_terms import TOOLTIP_LIMIT, glossary
 from generator.render.settings import SiteSettings
 from generator.render.site import render_site
-from tests.conftest import BASE_DATA
-from tests.test_escaping import EXTENSIONS
+from tests.helpers import BASE_DATA, EXTENSIONS
 
 SECONDS = 2.0
 PEAK_BYTES = 200 * 1024 * 1024

@@ -15,7 +15,7 @@ import pytest
 
 from generator.load.discover_files import discover
 from generator.load.read_records import load_file
-from tests.conftest import BASE_DATA, ROOT
+from tests.helpers import BASE_DATA, ROOT
 
 
 def test_a_device_or_pipe_swapped_in_after_discovery_is_not_read(tmp_path: Path) -> None:

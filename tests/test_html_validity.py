@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.built_html.theme_html import valid_theme_html
-from tests.conftest import ROOT
-from tests.test_site_build import build, hostile_project, site  # noqa: F401 - the fixture
+from tests.helpers import ROOT, build, hostile_project
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +37,7 @@ def nu_errors(folder: Path) -> list[str]:
     return errors
 
 
-def test_every_page_of_the_real_site_is_valid_html(site: Path) -> None:  # noqa: F811
+def test_every_page_of_the_real_site_is_valid_html(site: Path) -> None:
     assert len(list(site.rglob("*.html"))) >= 100
     assert nu_errors(site) == []
 
@@ -49,7 +48,7 @@ def test_every_page_built_from_hostile_data_is_valid_html(tmp_path: Path) -> Non
     assert nu_errors(tmp_path / "site") == []
 
 
-def test_the_checker_reports_the_theme_markup_we_correct(tmp_path: Path, site: Path) -> None:  # noqa: F811
+def test_the_checker_reports_the_theme_markup_we_correct(tmp_path: Path, site: Path) -> None:
     """The theme's own markup, as it was before the corrections, fails the checker: so the
     checker runs, and the corrections are what makes the pages valid."""
     page = (site / "statements" / "index.html").read_text(encoding="utf-8")

@@ -21,9 +21,7 @@ from bench.synth import write_dataset
 from generator import load_dataset
 from generator.dataset.link import Dataset
 from generator.render.layout import PAGE_LIMIT, SHELF_SIZE, Layout
-from tests.conftest import ROOT
-from tests.test_browser import AXE, CHROMIUM_ARGS, DEBIAN_CHROMIUM, _QuietHandler
-from tests.test_site_build import ENV
+from tests.helpers import AXE, CHROMIUM_ARGS, ENV, ROOT, QuietHandler, browser_executable
 
 pytestmark = pytest.mark.slow
 
@@ -99,12 +97,12 @@ def test_search_index_holds_record_titles_not_their_text(built: tuple[Path, Data
 @pytest.mark.browser
 def test_a_permalink_opens_the_section_in_a_browser(built: tuple[Path, Dataset]) -> None:
     site, dataset = built
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     statement_id = list(dataset.statements)[len(dataset.statements) // 2]
-    executable = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
+    executable = browser_executable()
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

@@ -22,7 +22,7 @@ import pytest
 from bench.project import copy_project
 from generator.tools.cli import main
 from generator.write.output_folder import MARKER, MARKER_TEXT
-from tests.conftest import BASE_DATA, ROOT, snapshot
+from tests.helpers import BASE_DATA, ROOT, snapshot
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.project import copy_project
-from tests.conftest import BASE_DATA, ROOT
+from tests.helpers import BASE_DATA, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from generator import DataError, Dataset, load_dataset
 from generator.render.layout import Layout
 from generator.render.page_limits import MAX_PAGE_BYTES, oversized_pages, refuse_oversized_pages
 from generator.render.site import render_site
-from tests.conftest import BASE_DATA, REAL_DATA
+from tests.helpers import BASE_DATA, REAL_DATA
 
 BASE = load_dataset(BASE_DATA)
 

@@ -12,7 +12,7 @@ import yaml
 
 from generator import check_data, load_dataset
 from generator.render.site import render_site
-from tests.conftest import BASE_DATA
+from tests.helpers import BASE_DATA
 
 SECONDS = 2.0
 

@@ -17,7 +17,7 @@ import pytest
 
 from bench.preview import fetch, free_port, served, wait_for
 from bench.project import copy_project
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 RECORD = Path("data/statements/2022-07-27-mfa-no-requests.yaml")
 OLD = "The Russian Foreign Ministry says Washington had made no request"

@@ -24,7 +24,7 @@ from generator.render.markdown_text import escape, relative
 from generator.schema.field_types import When
 from generator.schema.models import Actor, Source, Statement
 from generator.schema.time_values import interval_of
-from tests.conftest import REAL_DATA
+from tests.helpers import CONTROLS, INVISIBLE, REAL_DATA
 
 REAL_PATHS, _ = discover(REAL_DATA)
 REFERENCE, _ = link(load_all(REAL_PATHS, REAL_DATA)[0])
@@ -63,14 +63,6 @@ def test_any_text_value_survives_loading(value: str) -> None:
     assert _load_text(document) == {"value": value}
 
 
-# What a text field accepts: anything but C0 and C1 control characters other than tab and line
-# feed, and the bidirectional embeddings, overrides and isolates.
-BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-CONTROLS = "".join(chr(c) for c in [*range(9), *range(11, 32), *range(127, 160), *BIDI_CONTROLS])
-# And what a name or an address refuses besides: invisible characters and directional marks.
-INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f" + (
-    "\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0"
-)
 field_text = st.text(
     st.characters(exclude_categories=("Cs",), exclude_characters=CONTROLS), max_size=200
 ).filter(lambda text: text.strip() != "")

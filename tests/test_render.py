@@ -15,7 +15,7 @@ from generator.render.settings import SiteSettings
 from generator.render.site import render_site
 from generator.tools.cli import main
 from generator.write.files import write_tree
-from tests.conftest import BASE_DATA, REAL_DATA
+from tests.helpers import BASE_DATA, REAL_DATA
 
 EXPECTED = Path(__file__).parent / "cases" / "pages"
 

@@ -18,7 +18,7 @@ from generator.load.diagnostics import Diagnostic, visible
 from generator.render.markdown_text import code_span
 from generator.schema.characters import INVISIBLE
 from generator.tools.changes import compare, read_records, summary
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 HOSTILE_NAME = "x\n::warning file=README.md::owned\n::add-mask::secret\x1b[2J`y`\u202e.yaml"
 

@@ -6,7 +6,7 @@ import json
 
 from generator.schema.json_schema import schema_documents, stale_files
 from generator.schema.models import KINDS, SINGULAR
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_committed_schema_files_match_the_models() -> None:

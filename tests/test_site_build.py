@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,32 +12,9 @@ import pytest
 
 from bench.project import copy_project
 from generator import load_dataset
-from tests.conftest import BASE_DATA, REAL_DATA, ROOT
+from tests.helpers import BASE_DATA, HOSTILE, REAL_DATA, ROOT, build, hostile_project
 
 pytestmark = pytest.mark.slow
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-
-
-def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=ENV,
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
-
 
 class _Anchors(HTMLParser):
     def __init__(self) -> None:
@@ -116,23 +90,6 @@ def test_generator_core_imports_nothing_from_mkdocs() -> None:
     for path in sorted((ROOT / "generator").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert "import mkdocs" not in text and "from mkdocs" not in text, path
-
-
-HOSTILE = (
-    '</title><script>alert("x")</script> **bold** {{ config }} !!! note [a](javascript:alert(1))'
-    ' --8<-- "x"'
-)
-
-
-def hostile_project(tmp_path: Path) -> Path:
-    """A copy of the project whose actor 'foreign-office' is named HOSTILE."""
-    project = copy_project(tmp_path / "project", BASE_DATA)
-    actor = project / "data" / "actors" / "foreign-office.yaml"
-    actor.write_text(
-        actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),
-        encoding="utf-8",
-    )
-    return project
 
 
 def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from generator.render.record_views import ActorView, EventView, SourceView, Stat
 from generator.render.settings import SiteSettings
 from generator.render.templates_env import TEMPLATES, environment
 from generator.render.view_parts import Frame
-from tests.conftest import BASE_DATA, REAL_DATA
+from tests.helpers import BASE_DATA, REAL_DATA
 
 PAGE_TEMPLATES = sorted(
     path.name for path in TEMPLATES.glob("*.md.j2") if not path.name.startswith("_")

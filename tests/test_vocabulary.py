@@ -11,7 +11,7 @@ import pytest
 from generator.schema.json_schema import schema_documents
 from generator.schema.models import KINDS
 from generator.schema.vocabulary import CONTRADICTION_TYPES, VERDICTS, VOCABULARIES, Vocabulary
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def _literals(annotation: Any) -> list[tuple[str, ...]]:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.load import yaml_positions as yamlio
-from tests.conftest import BASE_DATA, REAL_DATA
+from tests.helpers import BASE_DATA, REAL_DATA
 
 CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yaml"))
 
