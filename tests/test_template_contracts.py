@@ -14,6 +14,13 @@ import pytest
 from jinja2 import meta, nodes
 
 from generator import load_dataset
+from generator.render.argument_views import (
+    Card,
+    ClaimView,
+    ContradictionView,
+    SideView,
+    StanceRow,
+)
 from generator.render.layout import Layout
 from generator.render.page_parts import Page
 from generator.render.plan import plan
@@ -77,26 +84,31 @@ def test_a_page_template_reads_exactly_its_contexts_fields(template: str) -> Non
         assert fields <= wanted, f"{template} never reads {sorted(fields - wanted)}"
 
 
-VIEWS: dict[type[Any], str] = {
-    StatementView: "statement.md.j2",
-    EventView: "event.md.j2",
-    ActorView: "actor.md.j2",
-    SourceView: "source.md.j2",
+VIEWS: dict[type[Any], list[str]] = {
+    StatementView: ["statement.md.j2"],
+    EventView: ["event.md.j2"],
+    ActorView: ["actor.md.j2"],
+    SourceView: ["source.md.j2"],
+    ClaimView: ["claims.md.j2"],
+    ContradictionView: ["contradictions.md.j2"],
+    SideView: ["contradictions.md.j2"],
+    Card: ["contradictions.md.j2", "statements.md.j2"],
+    StanceRow: ["claims.md.j2"],
 }
-SHARED = ["_macros.md.j2", "sections/_bodies.html.j2", "sections/shelf.html.j2"]
+SHARED = ["_macros.md.j2", "sections/shelf.html.j2"]
 
 
 @pytest.mark.parametrize("view", list(VIEWS), ids=lambda view: view.__name__)
 def test_every_field_of_a_records_view_is_shown_by_its_page_or_its_section(
     view: type[Any],
 ) -> None:
-    read = _attributes([VIEWS[view], *SHARED])
+    read = _attributes([*VIEWS[view], *SHARED])
     unread = {field.name for field in dataclasses.fields(view)} - read
     assert unread == set(), f"{view.__name__}: {sorted(unread)} computed but never shown"
 
 
 def test_every_field_of_the_frame_is_shown() -> None:
-    read = _attributes([*VIEWS.values(), *SHARED])
+    read = _attributes([*(name for names in VIEWS.values() for name in names), *SHARED])
     unread = {field.name for field in dataclasses.fields(Frame)} - read
     assert unread == set(), f"Frame: {sorted(unread)} computed but never shown"
 

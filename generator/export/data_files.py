@@ -129,11 +129,15 @@ def times(dataset: Dataset) -> dict[str, dict[str, Any]]:
     return found
 
 
-def explainer_json(dataset: Dataset, records: dict[str, dict[str, Any]] | None = None) -> str:
+def explainer_json(
+    dataset: Dataset, records: dict[str, dict[str, Any]] | None = None, version: str = ""
+) -> str:
+    """`data/explainer.json` (`records` and `version`: `records_json` and `data_version`, when
+    the caller has them already)."""
     records = records or records_json(dataset)
     document = {
         "schema_version": SCHEMA_VERSION,
-        "data_version": data_version(dataset, records),
+        "data_version": version or data_version(dataset, records),
         "records": records,
         "times": times(dataset),
     }
@@ -228,12 +232,15 @@ def _is_plain(annotation: Any, kind: type) -> bool:
 
 
 def exports(
-    dataset: Dataset, schemas: dict[str, str], records: dict[str, dict[str, Any]] | None = None
+    dataset: Dataset,
+    schemas: dict[str, str],
+    records: dict[str, dict[str, Any]] | None = None,
+    version: str = "",
 ) -> dict[str, str]:
-    """Every published data file: path under the site -> text (`records`: `records_json`, when
-    the caller has it already)."""
+    """Every published data file: path under the site -> text (`records` and `version`:
+    `records_json` and `data_version`, when the caller has them already)."""
     files = {
-        "data/explainer.json": explainer_json(dataset, records),
+        "data/explainer.json": explainer_json(dataset, records, version),
         "data/explainer.schema.json": export_schema(),
     }
     for kind in KINDS:

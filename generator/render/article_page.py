@@ -41,7 +41,7 @@ def place(article: Article) -> list[Placed]:
     ]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1024)
 def _spans(text: str, passages: tuple[tuple[str, int], ...]) -> tuple[tuple[int, int], ...]:
     """(start, end) of each (passage, occurrence), computed once per article: every link to a
     passage needs its number, and placing every annotation for each link made rendering
@@ -54,7 +54,7 @@ def _spans(text: str, passages: tuple[tuple[str, int], ...]) -> tuple[tuple[int,
     return tuple(found)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1024)
 def _numbers(spans: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
     """Each annotation's number in reading order, by its index in the article."""
     order = sorted(range(len(spans)), key=lambda index: (*spans[index], index))

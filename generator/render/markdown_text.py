@@ -55,10 +55,14 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text: what lines with nothing but spaces between them separate."""
+    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
 def escape_block(text: str) -> str:
     """Multi-paragraph text: paragraphs (separated by blank lines) kept, each escaped."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "\n\n".join(escape(p) for p in paragraphs)
+    return "\n\n".join(escape(p) for p in paragraphs(text))
 
 
 def attribute(text: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.render.argument_views import Card, ClaimView, ContradictionView
+
 Rows = list[dict[str, Any]]
 
 
@@ -21,7 +23,7 @@ class ClaimsPage:
 
     title: str
     pager: str
-    items: Rows
+    items: list[ClaimView]
     titles_only: bool
 
 
@@ -31,7 +33,7 @@ class ContradictionsPage:
 
     title: str
     pager: str
-    items: Rows
+    items: list[ContradictionView]
     titles_only: bool
 
 
@@ -72,7 +74,7 @@ class SourcesIndex:
 class StatementsIndex:
     """`statements.md.j2`: every statement in time order."""
 
-    entries: Rows
+    entries: list[Card]
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.dataset.link import Dataset
+from generator.render.argument_views import card, claim_view, contradiction_view
 from generator.render.article_page import article_page
-from generator.render.citation import claim_ld, contradiction_ld, json_ld
 from generator.render.data_page import data_page
-from generator.render.date_labels import date_label, when_label
+from generator.render.date_labels import date_label
 from generator.render.glossary_page import glossary_page
 from generator.render.layout import CORRECTIONS_PAGE, DATA_PAGE, INDEX_PAGES, Layout
-from generator.render.markdown_text import escape, escape_block
+from generator.render.markdown_text import escape
 from generator.render.page_contexts import (
     ActorsIndex,
     ArticlesIndex,
@@ -25,14 +25,13 @@ from generator.render.page_contexts import (
     SourcesIndex,
     StatementsIndex,
 )
-from generator.render.page_parts import Page, statement_summary
+from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
 from generator.render.record_pages import actor_page, event_page, source_page, statement_page
 from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
 from generator.render.timeline_page import timeline_page
-from generator.render.view_parts import citation, frame
-from generator.schema.vocabulary import CONTRADICTION_TYPES, SOURCE_KINDS, STANCES, STATUSES
+from generator.schema.vocabulary import SOURCE_KINDS
 
 
 def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> list[Page]:
@@ -122,36 +121,7 @@ CONTRADICTIONS_INTRO = (
 def _contradictions(
     dataset: Dataset, m: Mentions, ids: list[str], title: str = "Contradictions", pager: str = ""
 ) -> Page:
-    items = []
-    for record_id in ids:
-        item = dataset.contradictions[record_id]
-        sides = [
-            {
-                "label": text(side.label),
-                "summary": text(side.summary),
-                "statements": [statement_summary(m, s) for s in side.statements],
-                "sources": m.many(side.sources),
-            }
-            for side in item.sides
-        ]
-        settled = item.settled_by
-        items.append(
-            {
-                "f": frame(m, record_id, item.title, None),
-                "cite": citation(m, record_id),
-                "title": text(item.title),
-                "type": CONTRADICTION_TYPES.label(item.type),
-                "status": STATUSES.label(item.status),
-                "claim": m.to(item.claim) if item.claim else "",
-                "sides": sides,
-                "analysis": escape_block(item.analysis),
-                "settled": text(settled.note) if settled else "",
-                "settled_links": (m.many(settled.events) + m.many(settled.sources))
-                if settled
-                else [],
-                "json_ld": json_ld(contradiction_ld(dataset, m.site, record_id)),
-            }
-        )
+    items = [contradiction_view(m, record_id) for record_id in ids]
     context = ContradictionsPage(escape(title), pager, items, m.layout.titles_only)
     return Page(m.page, "contradictions.md.j2", context)
 
@@ -159,30 +129,7 @@ def _contradictions(
 def _claims(
     dataset: Dataset, m: Mentions, ids: list[str], title: str = "Claims", pager: str = ""
 ) -> Page:
-    items = []
-    for record_id in ids:
-        claim = dataset.claims[record_id]
-        rows = []
-        for stance in claim.stances:
-            statement = dataset.statements[stance.statement]
-            rows.append(
-                {
-                    "stance": STANCES.label(stance.stance),
-                    "speaker": m.to(statement.speaker),
-                    "statement": m.to(stance.statement, statement.summary),
-                    "when": escape(when_label(statement.when)),
-                    "note": text(stance.note),
-                }
-            )
-        items.append(
-            {
-                "f": frame(m, record_id, claim.proposition, None),
-                "cite": citation(m, record_id),
-                "proposition": text(claim.proposition),
-                "rows": rows,
-                "json_ld": json_ld(claim_ld(dataset, m.site, record_id)),
-            }
-        )
+    items = [claim_view(m, record_id) for record_id in ids]
     context = ClaimsPage(escape(title), pager, items, m.layout.titles_only)
     return Page(m.page, "claims.md.j2", context)
 
@@ -201,7 +148,7 @@ def _actors_index(dataset: Dataset, m: Mentions) -> Page:
 
 
 def _statements_index(dataset: Dataset, m: Mentions) -> Page:
-    entries = [statement_summary(m, i) for i in dataset.timeline if i in dataset.statements]
+    entries = [card(m, i) for i in dataset.timeline if i in dataset.statements]
     return Page(m.page, "statements.md.j2", StatementsIndex(entries))
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.dataset.link import Dataset
-from generator.render.layout import Layout
+from generator.render.layout import Layout, Place
 from generator.render.markdown_text import escape, link, relative_url
 from generator.render.relations import Relations, backlinks, records, title_of
 from generator.render.settings import SiteSettings
 from generator.schema.field_types import Record
+from generator.schema.models import SINGULAR
 
 UNVERIFIED_MARK = "**(unverified)**"
 
@@ -28,13 +29,25 @@ class Mentions:
     site: SiteSettings
     relations: Relations
     layout: Layout
+    targets: dict[str, tuple[str, str, bool, Place]]
+    """Each record's kind in words, title, whether it is unverified, and where it is shown:
+    worked out once, as a large site mentions each record many times."""
 
     @classmethod
     def build(cls, dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> Mentions:
         index = records(dataset)
         cited_by = backlinks(index)
         layout = layout or Layout.of(dataset)
-        return cls(dataset, "", index, cited_by, site, Relations.of(dataset), layout)
+        targets = {
+            record_id: (
+                SINGULAR[kind],
+                title_of(dataset, kind, record_id),
+                record.verification == "unverified",
+                layout.place(kind, record_id),
+            )
+            for record_id, (kind, record) in index.items()
+        }
+        return cls(dataset, "", index, cited_by, site, Relations.of(dataset), layout, targets)
 
     def on(self, page: str) -> Mentions:
         return replace(self, page=page)
@@ -43,22 +56,22 @@ class Mentions:
         return self.index[record_id][0]
 
     def title(self, record_id: str) -> str:
-        return title_of(self.dataset, self.kind(record_id), record_id)
+        return self.targets[record_id][1]
 
     def mark(self, record_id: str) -> str:
         """` **(unverified)**` after a mention of an unverified record, else ''."""
-        unverified = self.index[record_id][1].verification == "unverified"
-        return f" {UNVERIFIED_MARK}" if unverified else ""
+        return f" {UNVERIFIED_MARK}" if self.targets[record_id][2] else ""
 
     def to(self, record_id: str, text: str | None = None) -> str:
         """A link to the record, with its verification mark."""
-        place = self.layout.place(self.kind(record_id), record_id)
-        label = text if text is not None else self.title(record_id)
-        return link(label, self.page, place.page, place.anchor) + self.mark(record_id)
+        _kind, title, unverified, place = self.targets[record_id]
+        label = text if text is not None else title
+        mark = f" {UNVERIFIED_MARK}" if unverified else ""
+        return link(label, self.page, place.page, place.anchor) + mark
 
     def href(self, record_id: str) -> str:
         """The relative URL of a record from this page, for raw HTML."""
-        place = self.layout.place(self.kind(record_id), record_id)
+        place = self.targets[record_id][3]
         return relative_url(self.page, place.page, place.anchor)
 
     def many(self, record_ids: list[str]) -> list[str]:

@@ -87,6 +87,7 @@ class StatementView:
     answered_by: Refs
     stances: tuple[Stance, ...]
     passages: tuple[Passage, ...]
+    """How articles reported it: on its page only."""
 
 
 def statement_view(m: Mentions, record_id: str, listed: int | None) -> StatementView:
@@ -136,7 +137,10 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
                 link_to_passage(m, article_id, dataset.articles[article_id], annotation),
                 VERDICTS.label(annotation.verdict),
             )
-            for article_id, annotation in m.relations.passages_of.get(record_id, [])
+            # A page's only: a section does not show how articles reported the statement.
+            for article_id, annotation in (
+                m.relations.passages_of.get(record_id, []) if listed is None else []
+            )
         ),
     )
 

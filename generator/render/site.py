@@ -75,11 +75,12 @@ def build_site(
     settings = settings or SiteSettings()
     layout = layout or Layout.of(dataset)  # once: the pages and the redirects follow one layout
     records = records_json(dataset)  # once: the exports and the data version both need it
+    version = data_version(dataset, records)  # the preview's citations may say otherwise
     if not settings.version:
-        settings = replace(settings, version=data_version(dataset, records))
+        settings = replace(settings, version=version)
     files = {
         **render_site(dataset, settings, layout),
-        **exports(dataset, schema_documents(), records),
+        **exports(dataset, schema_documents(), records, version),
     }
     too_large = oversized_pages(files, dataset, layout, data_dir, settings.page_limit)
     if too_large:

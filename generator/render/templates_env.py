@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.render.markdown_text import escape as markdown_escape
-from generator.render.markdown_text import escape_block, external_link
+from generator.render.markdown_text import escape_block, external_link, paragraphs
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,25 +31,29 @@ def _oneline(value: str) -> str:
 
 
 def _paragraphs(value: str | None) -> list[str]:
-    """Text split at blank lines into paragraphs, each on one line."""
+    """Text split at blank lines into paragraphs, each on one line: the paragraphs
+    `escape_block` keeps on a Markdown page."""
     if not value:
         return []
-    blocks = (_oneline(block) for block in value.replace("\r", "").split("\n\n"))
-    return [block for block in blocks if block]
+    return [_oneline(block) for block in paragraphs(value)]
+
+
+def _link_html(ref: Any) -> str:
+    mark = " <strong>(unverified)</strong>" if ref.unverified else ""
+    return f'<a href="{escape(ref.href)}">{escape(_oneline(ref.title))}</a>{mark}'
 
 
 def _link(ref: Any) -> Markup:
-    """A record's link in an HTML fragment (a `Ref` of record_views.py), with its verification
+    """A record's link in an HTML fragment (a `Ref` of view_parts.py), with its verification
     mark. A filter, not a macro: a macro call per link cost more than a second of the render
     of 1,000 statements' shelves."""
-    mark = " <strong>(unverified)</strong>" if ref.unverified else ""
-    return Markup(f'<a href="{escape(ref.href)}">{escape(_oneline(ref.title))}</a>{mark}')
+    return Markup(_link_html(ref))
 
 
 def _links(refs: Any) -> Markup:
     """Some links (a `Refs`), comma-separated, then how many more were left out."""
-    shown = Markup(", ").join(_link(ref) for ref in refs.shown)
-    return shown + (f" and {refs.more} more" if refs.more else "")
+    shown = ", ".join(_link_html(ref) for ref in refs.shown)
+    return Markup(shown + (f" and {refs.more} more" if refs.more else ""))
 
 
 def _md(value: str | None) -> str:
