@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from generator.load.decode_text import decode
 from generator.load.discover_files import discover
 from generator.load.read_records import load_all
 from generator.load.yaml_positions import parse_text
+from generator.render.glossary_terms import Texts
 from generator.render.markdown_text import escape, relative
 from generator.schema.field_types import When
 from generator.schema.models import Actor, Source, Statement
@@ -274,3 +276,16 @@ def test_an_invisible_character_in_a_name_or_address_is_refused(invisible: str) 
     with pytest.raises(ValidationError) as raised:
         Source.model_validate(source)
     assert raised.value.errors()[0]["type"] == "bad-url"
+
+
+_WORDS = st.text(alphabet="ab_1 é-\n.Ж", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=6), st.text(alphabet="ab_1 é-.Ж", min_size=1, max_size=4))
+def test_glossary_uses_are_the_whole_word_matches_of_each_text(texts: list[str], form: str) -> None:
+    """Looking for a form in all texts at once finds exactly the texts that a whole-word
+    regular expression finds it in, one text at a time."""
+    pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+    expected = {n for n, text in enumerate(texts) if pattern.search(text)}
+    assert Texts(texts).using(form) == expected
