@@ -184,7 +184,8 @@ def _made(data_dir: Path, site: SiteSettings) -> SiteBuild:
             len(problems), f"{len(problems)} problem(s) in data", format_report(problems, "text")
         )
     try:
-        return build_site(dataset, site, data_dir)
+        with collector_paused():
+            return build_site(dataset, site, data_dir)
     except DataError as error:
         count = len(error.diagnostics)
         raise _Problems(

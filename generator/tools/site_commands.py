@@ -14,6 +14,7 @@ from generator.load.diagnostics import DataError
 from generator.render.layout import PAGE_FILE
 from generator.render.site import build_site
 from generator.tools import child_process
+from generator.tools.collector import collector_paused
 from generator.tools.console import (
     DATA_REPORTED,
     EXIT_DATA,
@@ -41,7 +42,8 @@ def render_command(data_dir: Path, out: str, *, force: bool) -> int:
     if dataset is None:
         return EXIT_DATA
     try:
-        pages = build_site(dataset, data_dir=data_dir).files
+        with collector_paused():
+            pages = build_site(dataset, data_dir=data_dir).files
     except DataError as error:
         report_too_large(error.diagnostics, "nothing was written")
         return EXIT_DATA
