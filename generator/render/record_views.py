@@ -15,7 +15,20 @@ from generator.render.article_page import link_to_passage
 from generator.render.date_labels import date_label, day_heading, when_label
 from generator.render.record_links import Mentions
 from generator.render.relations import role_at
-from generator.render.view_parts import Frame, Ref, Refs, capped, frame, ref
+from generator.render.view_parts import (
+    Dated,
+    Frame,
+    Passage,
+    Ref,
+    Refs,
+    Reported,
+    Role,
+    Stance,
+    Translation,
+    capped,
+    frame,
+    ref,
+)
 from generator.schema.vocabulary import (
     ACTOR_KINDS,
     EVENT_KINDS,
@@ -24,40 +37,6 @@ from generator.schema.vocabulary import (
     STANCES,
     VERDICTS,
 )
-
-
-@dataclass(frozen=True)
-class Translation:
-    lang: str
-    text: str
-    by: str
-    source: Ref | None
-
-
-@dataclass(frozen=True)
-class Reported:
-    """One source that carries a statement, and where in it."""
-
-    source: Ref
-    locator: str | None
-    excerpt: str | None
-
-
-@dataclass(frozen=True)
-class Stance:
-    stance: str
-    """The stance in words, e.g. `asserts`."""
-    claim: Ref
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A passage of an article that reports a statement, and our verdict on it."""
-
-    article: Ref
-    link: str
-    """The Markdown link to the passage's mark in the article."""
-    verdict: str
 
 
 @dataclass(frozen=True)
@@ -102,8 +81,15 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
     ]
     stances = m.relations.stances_of.get(record_id, [])
     reports = statement.reported_in if listed is None else statement.reported_in[:listed]
+    shown = {
+        statement.speaker,
+        *filter(None, [statement.on_behalf_of, statement.event]),
+        *statement.responds_to,
+        *answered,
+        *(claim for claim, _stance in stances),
+    }
     return StatementView(
-        frame=frame(m, record_id, m.title(record_id), listed),
+        frame=frame(m, record_id, m.title(record_id), listed, shown),
         heading=f"{speaker.name}, {day_heading(statement.when)}",
         summary=statement.summary,
         speaker=ref(m, statement.speaker),
@@ -164,7 +150,13 @@ class EventView:
 def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
     event = m.dataset.events[record_id]
     return EventView(
-        frame=frame(m, record_id, f"{date_label(event.when.date)}: {event.title}", listed),
+        frame=frame(
+            m,
+            record_id,
+            f"{date_label(event.when.date)}: {event.title}",
+            listed,
+            {*event.actors, *m.relations.said_at.get(record_id, [])},
+        ),
         title=event.title,
         kind=EVENT_KINDS.label(event.kind),
         when=when_label(event.when),
@@ -176,25 +168,6 @@ def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
         statements=capped(m, m.relations.said_at.get(record_id, []), listed),
         sources=capped(m, event.sources, listed),
     )
-
-
-@dataclass(frozen=True)
-class Role:
-    title: str
-    organisation: Ref | None
-    dates: str
-    """`from – to`, as far as known; empty when neither is."""
-    sources: Refs
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A statement or event in an actor's list: its date, the actor's role then, the link."""
-
-    when: str
-    role: str | None
-    record: Ref
-    """Titled by the statement's summary or the event's title: the list gives the date."""
 
 
 @dataclass(frozen=True)
@@ -239,7 +212,7 @@ def actor_view(m: Mentions, record_id: str, listed: int | None) -> ActorView:
             Dated(when_label(dataset.events[e].when), None, ref(m, e)) for e in events
         )
     return ActorView(
-        frame=frame(m, record_id, actor.name, listed),
+        frame=frame(m, record_id, actor.name, listed, {*said, *events}),
         name=actor.name,
         kind=ACTOR_KINDS.label(actor.kind),
         original_lang=original.lang if original else None,

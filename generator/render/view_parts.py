@@ -8,7 +8,7 @@ Values are raw (text is never escaped here): a Markdown page template escapes th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -97,11 +97,74 @@ class Frame:
     """None without a repository."""
 
 
-def frame(m: Mentions, record_id: str, heading: str, listed: int | None) -> Frame:
-    """A record's frame; `listed` caps its 'what links here' (None: all of them)."""
+# ---------------------------------------------------------------- parts of the kinds' views
+
+
+@dataclass(frozen=True)
+class Translation:
+    lang: str
+    text: str
+    by: str
+    source: Ref | None
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One source that carries a statement, and where in it."""
+
+    source: Ref
+    locator: str | None
+    excerpt: str | None
+
+
+@dataclass(frozen=True)
+class Stance:
+    stance: str
+    """The stance in words, e.g. `asserts`."""
+    claim: Ref
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage of an article that reports a statement, and our verdict on it."""
+
+    article: Ref
+    link: str
+    """The Markdown link to the passage's mark in the article."""
+    verdict: str
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    organisation: Ref | None
+    dates: str
+    """`from – to`, as far as known; empty when neither is."""
+    sources: Refs
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A statement or event in an actor's list: its date, the actor's role then, the link."""
+
+    when: str
+    role: str | None
+    record: Ref
+    """Titled by the statement's summary or the event's title: the list gives the date."""
+
+
+def frame(
+    m: Mentions, record_id: str, heading: str, listed: int | None, shown: Collection[str] = ()
+) -> Frame:
+    """A record's frame; `listed` caps its 'what links here' (None: all of them). A section
+    (`listed` not None) leaves out of it the records its body links already (`shown`)."""
     kind, record = m.index[record_id]
     ordered = sorted(record.corrections, key=lambda c: c.date, reverse=True)
-    referrers = [other for _kind, other in m.cited_by.get(record_id, [])]
+    cited_by = m.cited_by.get(record_id, [])
+    if listed is not None and shown:
+        referrers = [other for _kind, other in cited_by if other not in shown]
+    else:
+        referrers = [other for _kind, other in cited_by]
     return Frame(
         id=record_id,
         kind=kind,
@@ -144,9 +207,7 @@ def citation(m: Mentions, record_id: str) -> Citation:
 
 def ref(m: Mentions, record_id: str, title: str | None = None) -> Ref:
     kind, own_title, unverified, place = m.targets[record_id]
-    return Ref(
-        record_id, kind, own_title if title is None else title, unverified, m.page, place
-    )
+    return Ref(record_id, kind, own_title if title is None else title, unverified, m.page, place)
 
 
 def refs(m: Mentions, record_ids: Sequence[str]) -> tuple[Ref, ...]:
