@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -113,7 +112,7 @@ def test_every_field_of_the_frame_is_shown() -> None:
     assert unread == set(), f"Frame: {sorted(unread)} computed but never shown"
 
 
-def test_the_contract_check_catches_a_variable_the_context_lacks(tmp_path: Path) -> None:
+def test_the_contract_check_catches_a_variable_the_context_lacks() -> None:
     """The helpers see a misspelt variable, and a field a template never reads."""
     env = environment()
     parsed = env.parse("{% import '_macros.md.j2' as m %}{% set f = v.frame %}{{ v.wordz }}{{ x }}")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
-from generator.render.record_links import Mentions
-from generator.render.view_parts import Frame, Ref, citation, frame, ref, refs
+from generator.render.record_links import Mentions, Ref
+from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
 from generator.schema.vocabulary import CONTRADICTION_TYPES, STANCES, STATUSES
 

@@ -16,8 +16,8 @@ from typing import Any
 from generator.render.citation import Citation
 from generator.render.markdown_text import escape, link
 from generator.render.page_parts import Page
-from generator.render.record_links import Mentions, text
-from generator.render.view_parts import Frame, Ref, citation, frame, refs
+from generator.render.record_links import Mentions, Ref, text
+from generator.render.view_parts import Frame, citation, frame, refs
 from generator.schema.models import Article
 from generator.schema.passages import locate, paragraph_spans
 from generator.schema.record_parts import Annotation

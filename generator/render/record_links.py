@@ -6,6 +6,7 @@ Every string these functions return is already escaped; templates place them as 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from generator.dataset.link import Dataset
 from generator.render.layout import Layout, Place
@@ -16,6 +17,32 @@ from generator.schema.field_types import Record
 from generator.schema.models import SINGULAR
 
 UNVERIFIED_MARK = "**(unverified)**"
+
+
+class Ref(NamedTuple):
+    """A reference resolved from the page the view is for (a tuple rather than a dataclass:
+    a large site makes hundreds of thousands, and a tuple is made three times as fast)."""
+
+    id: str
+    kind: str
+    """The record's kind in words, e.g. `statement`."""
+    title: str
+    unverified: bool
+    page: str
+    """The page the view is for."""
+    place: Place
+    """Where the record is shown."""
+
+    @property
+    def href(self) -> str:
+        """Relative URL of the record's page or section (for raw HTML)."""
+        return relative_url(self.page, self.place.page, self.place.anchor)
+
+    @property
+    def markdown(self) -> str:
+        """The same link in Markdown, with the record's verification mark."""
+        text = link(self.title, self.page, self.place.page, self.place.anchor)
+        return f"{text} {UNVERIFIED_MARK}" if self.unverified else text
 
 
 @dataclass(frozen=True)
@@ -62,17 +89,20 @@ class Mentions:
         """` **(unverified)**` after a mention of an unverified record, else ''."""
         return f" {UNVERIFIED_MARK}" if self.targets[record_id][2] else ""
 
+    def ref(self, record_id: str, title: str | None = None) -> Ref:
+        """A reference to the record from this page, titled `title` or by its own title."""
+        kind, own_title, unverified, place = self.targets[record_id]
+        return Ref(
+            record_id, kind, own_title if title is None else title, unverified, self.page, place
+        )
+
     def to(self, record_id: str, text: str | None = None) -> str:
-        """A link to the record, with its verification mark."""
-        _kind, title, unverified, place = self.targets[record_id]
-        label = text if text is not None else title
-        mark = f" {UNVERIFIED_MARK}" if unverified else ""
-        return link(label, self.page, place.page, place.anchor) + mark
+        """A Markdown link to the record, with its verification mark."""
+        return self.ref(record_id, text).markdown
 
     def href(self, record_id: str) -> str:
         """The relative URL of a record from this page, for raw HTML."""
-        place = self.targets[record_id][3]
-        return relative_url(self.page, place.page, place.anchor)
+        return self.ref(record_id).href
 
     def many(self, record_ids: list[str]) -> list[str]:
         return [self.to(record_id) for record_id in record_ids]

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from generator.render.article_page import link_to_passage
 from generator.render.date_labels import date_label, day_heading, when_label
-from generator.render.record_links import Mentions
+from generator.render.record_links import Mentions, Ref
 from generator.render.relations import role_at
 from generator.render.view_parts import (
     Dated,
     Frame,
     Passage,
-    Ref,
     Refs,
     Reported,
     Role,

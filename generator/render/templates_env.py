@@ -44,7 +44,7 @@ def _link_html(ref: Any) -> str:
 
 
 def _link(ref: Any) -> Markup:
-    """A record's link in an HTML fragment (a `Ref` of view_parts.py), with its verification
+    """A record's link in an HTML fragment (a `Ref` of record_links.py), with its verification
     mark. A filter, not a macro: a macro call per link cost more than a second of the render
     of 1,000 statements' shelves."""
     return Markup(_link_html(ref))
@@ -72,7 +72,7 @@ def _md_block(value: str | None) -> str:
 
 
 def _md_link(ref: Any) -> str:
-    """A record's Markdown link (a `Ref` of view_parts.py), with its verification mark."""
+    """A record's Markdown link (a `Ref` of record_links.py), with its verification mark."""
     return str(ref.markdown)
 
 

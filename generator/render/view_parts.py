@@ -10,45 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 from urllib.parse import urlencode
 
 from generator.render.citation import Citation, cite
 from generator.render.date_labels import date_label
-from generator.render.layout import Place, permalink, permalink_page
-from generator.render.markdown_text import link as markdown_link
+from generator.render.layout import permalink, permalink_page
 from generator.render.markdown_text import relative_url
-from generator.render.record_links import UNVERIFIED_MARK, Mentions
+from generator.render.record_links import Mentions, Ref
 from generator.render.settings import SiteSettings
 
 LISTED = 20
 """At most this many related records are linked from a section; the rest are counted."""
-
-
-class Ref(NamedTuple):
-    """A reference resolved from the page the view is for (a tuple rather than a dataclass:
-    a large site makes hundreds of thousands, and a tuple is made three times as fast)."""
-
-    id: str
-    kind: str
-    """The record's kind in words, e.g. `statement`."""
-    title: str
-    unverified: bool
-    page: str
-    """The page the view is for."""
-    place: Place
-    """Where the record is shown."""
-
-    @property
-    def href(self) -> str:
-        """Relative URL of the record's page or section (for raw HTML)."""
-        return relative_url(self.page, self.place.page, self.place.anchor)
-
-    @property
-    def markdown(self) -> str:
-        """The same link in Markdown, with the record's verification mark."""
-        link = markdown_link(self.title, self.page, self.place.page, self.place.anchor)
-        return f"{link} {UNVERIFIED_MARK}" if self.unverified else link
 
 
 @dataclass(frozen=True)
@@ -206,8 +178,7 @@ def citation(m: Mentions, record_id: str) -> Citation:
 
 
 def ref(m: Mentions, record_id: str, title: str | None = None) -> Ref:
-    kind, own_title, unverified, place = m.targets[record_id]
-    return Ref(record_id, kind, own_title if title is None else title, unverified, m.page, place)
+    return m.ref(record_id, title)
 
 
 def refs(m: Mentions, record_ids: Sequence[str]) -> tuple[Ref, ...]:
