@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.dataset.link import Dataset, link
 from generator.load.diagnostics import DataError, Diagnostic
 from generator.load.discover_files import discover
+from generator.load.read_explainer import load_explainer, load_pages, page_paths
 from generator.load.read_records import FileCache, load_all
 
 __version__ = "0.1.0"
@@ -40,8 +41,12 @@ def check_data(
     kinds = {path.stem: path.relative_to(data_dir).parts[0] for path in paths}
     for item in loaded:
         kinds.pop(item.id, None)
-    dataset, link_problems = link(loaded, unavailable=kinds)
-    problems = sorted([*problems, *load_problems, *link_problems])
+    settings, settings_problems = load_explainer(data_dir)
+    pages, page_problems = load_pages(page_paths(data_dir))
+    dataset, link_problems = link(loaded, unavailable=kinds, settings=settings, pages=pages)
+    problems = sorted(
+        [*problems, *load_problems, *settings_problems, *page_problems, *link_problems]
+    )
     return (dataset if not problems else None), problems
 
 

@@ -16,12 +16,15 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -34,9 +37,12 @@ from generator.built_html.preview_notice import notice_html, with_notice  # noqa
 from generator.built_html.term_marks import mark_terms  # noqa: E402
 from generator.built_html.theme_html import valid_theme_html  # noqa: E402
 from generator.load.diagnostics import DataError, format_report  # noqa: E402
+from generator.load.read_explainer import load_explainer  # noqa: E402
 from generator.load.read_records import FileCache  # noqa: E402
 from generator.render.settings import SiteSettings  # noqa: E402
 from generator.render.site import SiteBuild, build_site  # noqa: E402
+from generator.render.site_identity import copyright_line  # noqa: E402
+from generator.schema.explainer_settings import DEFAULT_EXPLAINER, Explainer  # noqa: E402
 from generator.tools.collector import collector_paused  # noqa: E402
 from generator.write.files import write_tree  # noqa: E402
 
@@ -58,6 +64,12 @@ PREVIEW_VERSION = "preview"
 changes with any edit and would make every page "changed"."""
 
 
+NOT_BUILT_YET = (
+    "# The explainer cannot be built yet\n\n"
+    "The problems in its data are listed above; fix them and this page reloads.\n"
+)
+"""The preview's only page while the data has never been built."""
+
 _given: dict[str, Any] = {}
 """Set by run_mkdocs.py (what `explainer build` and `serve` run) before MkDocs starts: the data
 folder ("data_dir") and, for a build, the site the core already made from it ("made")."""
@@ -69,28 +81,56 @@ def use(data_dir: Path, made: SiteBuild | None) -> None:
     _given.update(data_dir=data_dir, made=made)
 
 
-def settings(config: MkDocsConfig, *, preview: bool = False) -> SiteSettings:
-    """The core's settings, from mkdocs.yml: `site_name`, `site_url`, `repo_url`, and the
-    branch edit links open (`extra: {repo_branch: ...}`, main by default)."""
-    branch = config.extra.get("repo_branch", "main")
-    if not isinstance(branch, str) or not branch:
-        raise PluginError(f"extra.repo_branch in mkdocs.yml must be a branch name, not {branch!r}")
-    return SiteSettings(
-        name=config.site_name,
-        url=config.site_url or None,
-        repo_url=config.repo_url,
-        branch=branch,
-        version=PREVIEW_VERSION if preview else "",
+def _explainer(config: MkDocsConfig) -> Explainer:
+    """The explainer's settings: those of the site already made, or read from the data folder
+    (under `serve`; when they do not load, the defaults, and the problems show on the page)."""
+    made: SiteBuild | None = _given.get("made")
+    if made is not None:
+        return made.explainer
+    loaded, _problems = load_explainer(_data_dir(config))
+    return loaded.explainer if loaded is not None else DEFAULT_EXPLAINER
+
+
+def _configure(config: MkDocsConfig, explainer: Explainer) -> None:
+    """MkDocs' settings that belong to the explainer, from its `explainer.yaml`: mkdocs.yml
+    holds none of them."""
+    # The theme writes the site's name and description into its HTML as they are, in some
+    # places escaped and in others not: escaped once here and marked safe, they are text in
+    # both (a title from a pull request is data like any record).
+    config.site_name = Markup(escape(explainer.header_title))
+    config.extra["full_title"] = Markup(escape(" ".join(explainer.title.split())))
+    config.site_description = (
+        Markup(escape(explainer.description)) if explainer.description else None
     )
+    config.site_url = (explainer.site_url.rstrip("/") + "/") if explainer.site_url else None
+    config.copyright = copyright_line(explainer)
+    language = explainer.language.split("-")[0]
+    theme_dir = next(  # the theme's own templates: the folder that has its translations
+        (Path(d) for d in config.theme.dirs if (Path(d) / "partials" / "languages").is_dir()),
+        Path(config.theme.dirs[-1]),
+    )
+    if (theme_dir / "partials" / "languages" / f"{language}.html").is_file():
+        config.theme["language"] = language
+    lunr = theme_dir / "assets" / "javascripts" / "lunr" / "min"  # a stemmer per language
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["lang"] = [
+            code
+            for code in explainer.search_languages
+            if code == "en" or (lunr / f"lunr.{code}.min.js").is_file()
+        ]
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
     return _given.get("data_dir") or Path(config.config_file_path).parent / "data"
 
 
+@event_priority(100)  # before the search plugin, which reads its languages in its own on_config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """A preview rebuilds when a data file or the generator changes. (Set here, not under
-    `watch:` in mkdocs.yml, which names paths beside it: the data folder may be elsewhere.)"""
+    """The explainer's own settings; a preview rebuilds when a data file or the generator
+    changes. (Set here, not under `watch:` in mkdocs.yml, which names paths beside it: the
+    data folder may be elsewhere.)"""
+    _configure(config, _explainer(config))
     for folder in (_data_dir(config), ROOT / "generator"):
         if folder.is_dir() and str(folder) not in config.watch:
             config.watch.append(str(folder))
@@ -141,21 +181,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data_dir = _data_dir(config)
     preview = _preview.get("pages")
     try:
-        made = _given.pop("made", None) or _made(data_dir, settings(config, preview=bool(preview)))
+        made = _given.pop("made", None) or _made(data_dir, preview=bool(preview))
         generated, moved = made.files, made.redirects
-        _refuse_clashes(made, files)
+        _refuse_clashes(made, files, Path(config.docs_dir).name)
     except _Problems as problems:
         if not _serving:
             raise PluginError(f"{problems.heading}:\n{problems.report}") from None
         _serving["problems"] = (problems.count, problems.report)
-        generated, moved = _serving["pages"], _serving["redirects"]
+        # The last good pages; before any, a home page for the notice to sit on.
+        generated = _serving["pages"] or {"index.md": NOT_BUILT_YET}
+        moved = _serving["redirects"]
+        if preview is not None and not _serving["pages"]:
+            write_tree(generated, preview)
     else:
         if _serving:
             _serving.update(pages=generated, redirects=moved, problems=(0, ""))
         if preview is not None:
             write_tree(generated, preview)
         # Kept for on_page_content and on_post_build in this same build.
-        _loaded.update(glossary=made.glossary, redirects=moved)
+        _loaded.update(glossary=made.glossary, redirects=moved, nav=made.nav)
+    # The navigation is the explainer's (a kind without records has no entry); under a
+    # preview with problems, the last good one.
+    nav = _loaded.get("nav", ())
+    config.nav = [{title: path} for title, path in nav]
+    in_nav = {path for _title, path in nav}
     for path, text in generated.items():
         if preview is None:
             file = File.generated(config, path, content=text)
@@ -164,7 +213,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.generated_by = "hooks/generate_pages.py"
         # Record pages are reached from the index pages; MkDocs need not list them as
         # pages left out of the navigation.
-        file.inclusion = InclusionLevel.NOT_IN_NAV
+        if path not in in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     return files
 
@@ -175,7 +225,7 @@ class _Problems(Exception):
         self.count, self.heading, self.report = count, heading, report
 
 
-def _made(data_dir: Path, site: SiteSettings) -> SiteBuild:
+def _made(data_dir: Path, *, preview: bool) -> SiteBuild:
     """The site made from `data_dir`, or raises _Problems saying why not."""
     with collector_paused():
         dataset, problems = check_data(data_dir, _parsed)
@@ -185,6 +235,7 @@ def _made(data_dir: Path, site: SiteSettings) -> SiteBuild:
         )
     try:
         with collector_paused():
+            site = SiteSettings.of(dataset.explainer, version=PREVIEW_VERSION if preview else "")
             return build_site(dataset, site, data_dir)
     except DataError as error:
         count = len(error.diagnostics)
@@ -193,7 +244,7 @@ def _made(data_dir: Path, site: SiteSettings) -> SiteBuild:
         ) from None
 
 
-def _refuse_clashes(made: SiteBuild, files: Files) -> None:
+def _refuse_clashes(made: SiteBuild, files: Files, docs: str) -> None:
     """A record's address must stay free: a hand-written page published there would hide it."""
     clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in made.redirects)
     if clash:
@@ -201,7 +252,7 @@ def _refuse_clashes(made: SiteBuild, files: Files) -> None:
         raise _Problems(
             1,
             "a page hides a record",
-            f"docs/{source} is published at {address}, the address of a record; "
+            f"{docs}/{source} is published at {address}, the address of a record; "
             "rename or move the page",
         )
     twice = sorted(path for path in made.files if files.get_file_from_path(path) is not None)
@@ -209,7 +260,7 @@ def _refuse_clashes(made: SiteBuild, files: Files) -> None:
         raise _Problems(
             1,
             "a page is generated twice",
-            f"docs/{twice[0]} is also generated from data; remove or rename it",
+            f"{docs}/{twice[0]} is also generated from data; remove or rename it",
         )
 
 

@@ -57,7 +57,7 @@ def _build(data_dir: Path, config_file: str, site_dir: str, shown: str) -> int:
         config = load_config(config_file, strict=True, site_dir=site_dir)
         hook = _hook(config)
         try:
-            made = build_site(dataset, hook.settings(config), data_dir)
+            made = build_site(dataset, data_dir=data_dir)
         except DataError as error:
             report_too_large(error.diagnostics, consequence)
             return DATA_REPORTED

@@ -58,8 +58,15 @@ HOSTILE = (
 
 
 def hostile_project(tmp_path: Path) -> Path:
-    """A copy of the project whose actor 'foreign-office' is named HOSTILE."""
+    """A copy of the project whose actor 'foreign-office' is named HOSTILE, as are the
+    explainer's title, short title, description, lede, publisher and author."""
     project = copy_project(tmp_path / "project", BASE_DATA)
+    (project / "data" / "explainer.yaml").write_text(
+        f"title: '{HOSTILE}'\nshort_title: '{HOSTILE}'\ndescription: '{HOSTILE}'\n"
+        f"publisher: {{name: '{HOSTILE}'}}\nauthors: ['{HOSTILE}']\n"
+        f"front: {{lede: '{HOSTILE}'}}\n",
+        encoding="utf-8",
+    )
     actor = project / "data" / "actors" / "foreign-office.yaml"
     actor.write_text(
         actor.read_text(encoding="utf-8").replace("name: Foreign Office", f"name: '{HOSTILE}'"),

@@ -59,7 +59,7 @@ def test_a_failing_build_leaves_the_previous_site_byte_identical(project: Path) 
     actor.write_text(good, encoding="utf-8")
 
     # 2. The data is fine but MkDocs fails half-way (a broken link is fatal under --strict).
-    broken = project / "docs" / "broken.md"
+    broken = project / "assets" / "broken.md"
     broken.write_text("# Broken\n\n[nowhere](missing.md)\n", encoding="utf-8")
     failed = generator(project, "build")
     assert failed.returncode == 1
@@ -111,10 +111,10 @@ def test_staging_keeps_the_times_of_unchanged_files(tmp_path: Path) -> None:
 
 def test_two_clean_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project", BASE_DATA)
-    config = project / "mkdocs.yml"
+    settings = project / "data" / "explainer.yaml"
     # With a site_url MkDocs writes a sitemap with dates, the one place a build date appears.
-    config.write_text(
-        "site_url: https://example.org/explainer/\n" + config.read_text(encoding="utf-8"),
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "site_url: https://example.org/explainer/\n",
         encoding="utf-8",
     )
     env = {**ENV, "SOURCE_DATE_EPOCH": "1659052800"}  # 29 July 2022, 00:00 UTC

@@ -145,6 +145,7 @@ def test_schema_check_reports_stale_files(
         "claim.schema.json",
         "contradiction.schema.json",
         "event.schema.json",
+        "settings.schema.json",
         "source.schema.json",
         "statement.schema.json",
         "term.schema.json",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -105,6 +106,12 @@ def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     assert "<title>&lt;/title&gt;&lt;script&gt;" in html
     assert "javascript:alert" not in " ".join(a.get("href") or "" for a in page.anchors)
     assert "<strong>bold</strong>" not in html
+    # The explainer's own words (explainer.yaml) are data too: header, home page, footer.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<script>alert("x")' not in home and "<strong>bold</strong>" not in home
+    shown = " ".join("".join(parse(site / "index.html").text).split())
+    assert shown.count(HOSTILE) >= 4  # heading, lede, header, footer (publisher and author)
+    assert f'content="{escape(HOSTILE)}"' in home  # the description
 
 
 def test_every_record_is_within_two_clicks_of_home(site: Path) -> None:
@@ -160,11 +167,11 @@ def test_a_page_at_a_records_address_is_refused(tmp_path: Path) -> None:
     """Claims have no page of their own; `claims/<id>/` redirects to the claim's section, and
     a hand-written page there would hide it."""
     project = copy_project(tmp_path / "project", BASE_DATA)
-    (project / "docs" / "claims").mkdir()
-    (project / "docs" / "claims" / "request-made.md").write_text("# Mine\n", encoding="utf-8")
+    (project / "assets" / "claims").mkdir()
+    (project / "assets" / "claims" / "request-made.md").write_text("# Mine\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (
-        "docs/claims/request-made.md is published at claims/request-made/index.html, "
+        "assets/claims/request-made.md is published at claims/request-made/index.html, "
         "the address of a record; rename or move the page"
     ) in result.stderr

@@ -6,18 +6,23 @@ half-read dataset or depends on discovery order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Protocol
+
+from pydantic import BaseModel
 
 from generator.dataset.chronology import Moment, SortKey, chronological, sort_keys
 from generator.dataset.references import iter_refs
 from generator.load.diagnostics import Diagnostic
 from generator.load.did_you_mean import Suggestions
+from generator.load.read_explainer import HandPage, LoadedExplainer
 from generator.load.read_records import MAX_PROBLEMS_PER_FILE, Loaded
 from generator.load.validation_errors import format_loc
-from generator.load.yaml_positions import Loc
+from generator.load.yaml_positions import Loc, ParsedFile
 from generator.schema.common_words import common_forms, explainer_languages
+from generator.schema.explainer_settings import DEFAULT_EXPLAINER, Explainer
 from generator.schema.field_types import Record
 from generator.schema.models import (
     KINDS,
@@ -50,18 +55,26 @@ class Dataset:
     """Ids of statements and events in true chronological order."""
     sort_keys: dict[str, SortKey] = field(default_factory=dict)
     """The key each statement and event sorts by (UTC start, `after` depth, UTC end, kind, id)."""
+    explainer: Explainer = DEFAULT_EXPLAINER
+    """The explainer's settings and front page (`explainer.yaml`)."""
+    pages: tuple[HandPage, ...] = ()
+    """The hand-written pages (`pages/<name>.md`), by name."""
 
     def counts(self) -> dict[str, int]:
         return {kind: len(getattr(self, kind)) for kind in KINDS}
 
 
 def link(
-    loaded: list[Loaded], unavailable: Mapping[str, str] | None = None
+    loaded: list[Loaded],
+    unavailable: Mapping[str, str] | None = None,
+    settings: LoadedExplainer | None = None,
+    pages: Sequence[HandPage] = (),
 ) -> tuple[Dataset | None, list[Diagnostic]]:
     """Build the Dataset, or return every problem that prevents it.
 
     `unavailable` maps the id of each record whose file could not be loaded to its kind: a
-    reference to it is neither unknown nor followed (its file's problems say why)."""
+    reference to it is neither unknown nor followed (its file's problems say why). Without
+    `settings` the explainer has the default settings."""
     unavailable = unavailable or {}
     ordered = sorted(loaded, key=lambda item: (item.origin.shown_path, item.id))
     index, problems = _index(ordered)
@@ -69,6 +82,10 @@ def link(
     hints = _Hints(index, unavailable)
     for item in ordered:
         found.extend(_reference_problems(item, index, unavailable, hints))
+    if settings is not None and settings.origin is not None:
+        found.extend(_reference_problems(settings, index, unavailable, hints))
+    for page in pages:
+        found.extend(_page_link_problems(page, index, unavailable, hints))
     # The rules below follow a reference only to a record that is there and of its kind, so a
     # broken reference adds no problem of theirs to its own.
     by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
@@ -93,6 +110,8 @@ def link(
         **{kind: dict(sorted(records.items())) for kind, records in by_kind.items()},  # type: ignore[arg-type]
         timeline=tuple(chronological(keys)),
         sort_keys=keys,
+        explainer=settings.explainer if settings is not None else DEFAULT_EXPLAINER,
+        pages=tuple(sorted(pages, key=lambda page: page.name)),
     )
     return dataset, []
 
@@ -157,9 +176,8 @@ class _Hints:
         if suggestions is None:
             suggestions = Suggestions(key for key, kind in self._kinds.items() if kind in kinds)
             self._built[kinds] = suggestions
-        return suggestions.hint(target) or (
-            f"no such file under data/{kinds[0]}/; add it or correct the id"
-        )
+        folder = f"data/{kinds[0]}/" if len(kinds) == 1 else "data/<kind>/"
+        return suggestions.hint(target) or f"no such file under {folder}; add it or correct the id"
 
 
 def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
@@ -184,8 +202,38 @@ def _index(ordered: list[Loaded]) -> tuple[dict[str, Loaded], list[Diagnostic]]:
     return index, problems
 
 
+class _Located(Protocol):
+    """A validated file with references in it: a record, or the explainer's settings."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def record(self) -> BaseModel: ...
+    @property
+    def origin(self) -> ParsedFile | None: ...
+
+
+def _page_link_problems(
+    page: HandPage, index: dict[str, Loaded], unavailable: Mapping[str, str], hints: _Hints
+) -> Iterator[Problem]:
+    every = tuple(kind for kind in KINDS if kind != "glossary")
+    for found in page.links:
+        where = Diagnostic(page.shown_path, found.line, found.col, "unknown-ref", "", "", "")
+        if not found.target:
+            yield replace(
+                where,
+                message="a record link needs an id: [text](record:ID)",
+                hint="write the record's id, its file name without .yaml",
+            )
+        elif found.target not in index and found.target not in unavailable:
+            yield Pending(
+                replace(where, message=f"no record '{found.target}'"),
+                partial(hints.hint, found.target, every),
+            )
+
+
 def _reference_problems(
-    item: Loaded, index: dict[str, Loaded], unavailable: Mapping[str, str], hints: _Hints
+    item: _Located, index: dict[str, Loaded], unavailable: Mapping[str, str], hints: _Hints
 ) -> Iterator[Problem]:
     listed: set[tuple[Loc, str]] = set()
     for loc, target, marker in iter_refs(item.record):
@@ -205,7 +253,11 @@ def _reference_problems(
             listed.add(key)
         found = index.get(target)
         kind = found.kind if found is not None else unavailable.get(target)
-        expected = " or ".join(SINGULAR[kind] for kind in marker.kinds)
+        expected = (
+            " or ".join(SINGULAR[kind] for kind in marker.kinds)
+            if len(marker.kinds) <= 2
+            else "record"
+        )
         if kind is None:
             code = (
                 f"unknown-{SINGULAR[marker.kinds[0]]}" if len(marker.kinds) == 1 else "unknown-ref"
@@ -291,7 +343,8 @@ def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:
     return moments
 
 
-def _at(item: Loaded, loc: Loc, code: str, message: str, hint: str) -> Diagnostic:
+def _at(item: _Located, loc: Loc, code: str, message: str, hint: str) -> Diagnostic:
+    assert item.origin is not None  # only a file read from disk has problems
     line, col = item.origin.positions.find(loc)
     return Diagnostic(item.origin.shown_path, line, col, code, format_loc(loc), message, hint)
 

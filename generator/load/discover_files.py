@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.load.diagnostics import Diagnostic, display_path
+from generator.schema.explainer_settings import SETTINGS_FILE
 from generator.schema.models import KINDS
+
+PAGES_FOLDER = "pages"
+"""The folder of hand-written pages (load/read_explainer.py)."""
 
 
 def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
@@ -28,6 +32,21 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
         relative = path.relative_to(data_dir)
         if kind != "file":
             problems.append(not_a_file(shown, kind))
+        elif relative.parts == (SETTINGS_FILE,):
+            continue  # read by load/read_explainer.py
+        elif len(relative.parts) == 2 and relative.parts[0] == PAGES_FOLDER:
+            if path.suffix != ".md":
+                problems.append(
+                    Diagnostic(
+                        shown,
+                        0,
+                        0,
+                        "stray-file",
+                        "",
+                        "the pages folder holds Markdown pages only",
+                        f"name a page <name>.md, or move this file out of {PAGES_FOLDER}/",
+                    )
+                )
         elif len(relative.parts) != 2 or relative.parts[0] not in KINDS:
             kinds = ", ".join(KINDS)
             problems.append(
@@ -38,7 +57,8 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
                     "stray-file",
                     "",
                     "this file is not in a record folder",
-                    f"records live in data/<kind>/<id>.yaml, where kind is one of: {kinds}",
+                    f"records live in data/<kind>/<id>.yaml, where kind is one of: {kinds}; "
+                    f"settings in data/{SETTINGS_FILE}; pages in data/{PAGES_FOLDER}/<name>.md",
                 )
             )
         elif path.suffix != ".yaml":

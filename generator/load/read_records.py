@@ -12,8 +12,9 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from generator.load.decode_text import MAX_FILE_BYTES, decode, too_large
 from generator.load.diagnostics import Diagnostic, display_path
@@ -41,43 +42,46 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
     shown = display_path(path)
     record_id = path.stem
     problems = _check_id(record_id, shown)
-    try:
-        raw = _read_bounded(path)
-    except _NotAFile as refused:
-        return None, [*problems, not_a_file(shown, refused.kind)]
-    except _TooLarge as large:
-        return None, [*problems, too_large(shown, large.size)]
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return None, [
-            *problems,
-            Diagnostic(shown, 0, 0, "unreadable", "", f"the file cannot be read: {reason}", ""),
-        ]
-    text, decode_problems = decode(raw, shown)
+    validated, found = read_model(path, KINDS[kind])
+    problems += found
+    if validated is None or problems:
+        return None, problems
+    record, parsed = validated
+    return Loaded(kind, record_id, record, parsed), []
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_model(
+    path: Path, model: type[Model], noun: str = "a record file"
+) -> tuple[tuple[Model, ParsedFile] | None, list[Diagnostic]]:
+    """Read, parse and validate one YAML file as `model`: the value with its positions, or
+    every problem found (at most MAX_PROBLEMS_PER_FILE and a line saying how many more)."""
+    shown = display_path(path)
+    text, problems = read_text(path)
     if text is None:
-        return None, problems + decode_problems
+        return None, problems
     parsed, parse_problems = parse_text(text, path, shown)
     if parsed is None:
-        return None, problems + parse_problems
+        return None, parse_problems
     if not isinstance(parsed.data, dict):
-        problems.append(
+        return None, [
             Diagnostic(
                 shown,
                 1,
                 1,
                 "not-a-mapping",
                 "",
-                "a record file must be a mapping of fields",
+                f"{noun} must be a mapping of fields",
                 "start each line with a field name, as in 'name: ...'",
             )
-        )
-        return None, problems
-    model = KINDS[kind]
+        ]
     try:
-        record = model.model_validate(parsed.data)
+        value = model.model_validate(parsed.data)
     except ValidationError as error:
         errors = error.errors()
-        problems.extend(explain(item, model, parsed) for item in errors[:MAX_PROBLEMS_PER_FILE])
+        problems = [explain(item, model, parsed) for item in errors[:MAX_PROBLEMS_PER_FILE]]
         if len(errors) > MAX_PROBLEMS_PER_FILE:
             problems.append(
                 Diagnostic(
@@ -91,9 +95,24 @@ def load_file(path: Path, kind: str) -> tuple[Loaded | None, list[Diagnostic]]:
                 )
             )
         return None, problems
-    if problems:
-        return None, problems
-    return Loaded(kind, record_id, record, parsed), []
+    return (value, parsed), []
+
+
+def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """A data file's text: a regular file within the size limit, in UTF-8 without controls."""
+    shown = display_path(path)
+    try:
+        raw = _read_bounded(path)
+    except _NotAFile as refused:
+        return None, [not_a_file(shown, refused.kind)]
+    except _TooLarge as large:
+        return None, [too_large(shown, large.size)]
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return None, [
+            Diagnostic(shown, 0, 0, "unreadable", "", f"the file cannot be read: {reason}", "")
+        ]
+    return decode(raw, shown)
 
 
 class _NotAFile(Exception):

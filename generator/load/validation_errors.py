@@ -153,6 +153,7 @@ def _custom_hint(code: str) -> str:
         "approx-without-time": "add 'time:', or remove 'approx'",
         "unverified-without-reason": "add 'missing:' saying what would verify the record",
         "verified-with-missing": "remove 'missing:', or set 'verification: unverified'",
+        "duplicate-zone": "list each zone once",
     }.get(code, "")
 
 

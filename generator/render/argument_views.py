@@ -54,7 +54,7 @@ def card(m: Mentions, record_id: str) -> Card:
         quote_note=quote_note,
         speaker=ref(m, statement.speaker),
         speaker_note=statement.speaker_note,
-        when=when_label(statement.when),
+        when=when_label(statement.when, m.site.reference_zones),
         sources=refs(m, [r.source for r in statement.reported_in]),
     )
 
@@ -90,7 +90,7 @@ def claim_view(m: Mentions, record_id: str) -> ClaimView:
                 stance=STANCES.label(stance.stance),
                 speaker=ref(m, statement.speaker),
                 statement=ref(m, stance.statement, statement.summary),
-                when=when_label(statement.when),
+                when=when_label(statement.when, m.site.reference_zones),
                 note=stance.note,
             )
         )

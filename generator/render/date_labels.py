@@ -16,9 +16,6 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-REFERENCE_ZONES = ("America/New_York", "Europe/Moscow")
-"""The two capitals of this explainer: a time in one is also shown in the other, and a time
-anywhere else is also shown in UTC."""
 
 _APPROX_WORDS = {"about": "about ", "after": "after ", "before": "before "}
 
@@ -47,35 +44,40 @@ def instant_of(when: When) -> datetime | None:
     return local.astimezone(UTC)
 
 
-def time_label(when: When) -> str:
-    """The local time with its zone and its equivalent elsewhere, or '' without a time."""
+def time_label(when: When, zones: tuple[str, ...]) -> str:
+    """The local time with its zone and its equivalent elsewhere, or '' without a time.
+
+    `zones` are the explainer's reference zones: a time in one of them is also shown in the
+    others, a time in UTC in each of them, and a time anywhere else in UTC."""
     instant = instant_of(when)
     if instant is None or when.zone is None:
         return ""
     approx = _APPROX_WORDS.get(when.approx or "", "")
     local = f"{approx}{when.time} {zone_abbreviation(instant, when.zone)}"
-    if when.zone in REFERENCE_ZONES:
-        others = [z for z in REFERENCE_ZONES if z != when.zone]
+    if when.zone in zones:
+        others = [z for z in zones if z != when.zone]
     elif when.zone in ("UTC", "Etc/UTC"):
-        others = list(REFERENCE_ZONES)
+        others = [z for z in zones if z not in ("UTC", "Etc/UTC")]
     else:
         others = ["UTC"]
+    if not others:
+        return local
     converted = ", ".join(
         f"{local_time(instant, z):%H:%M} {zone_abbreviation(instant, z)}" for z in others
     )
     return f"{local} ({converted})"
 
 
-def when_label(when: When) -> str:
-    """The full reader-facing label: date, then time if known."""
+def when_label(when: When, zones: tuple[str, ...]) -> str:
+    """The full reader-facing label: date, then time if known (see time_label)."""
     label = date_label(when.date)
-    clock = time_label(when)
+    clock = time_label(when, zones)
     return f"{label}, {clock}" if clock else label
 
 
-def entry_time(when: When) -> str:
+def entry_time(when: When, zones: tuple[str, ...]) -> str:
     """What a timeline entry shows under its day heading: the time, or that it is not known."""
-    clock = time_label(when)
+    clock = time_label(when, zones)
     if clock:
         return clock
     precision = parse_date(when.date).precision

@@ -48,10 +48,19 @@ INDEX_PAGES = {
 contradictions and glossary terms are sections of theirs while they are not shelved."""
 ONE_PAGE = {kind: INDEX_PAGES[kind] for kind in ("claims", "contradictions", "glossary")}
 """Kinds shown as sections of one page while they are not shelved."""
+HOME_PAGE = "index.md"
+"""The home page (from `front:` in explainer.yaml)."""
 DATA_PAGE = "data.md"
 """The published data files and the field reference."""
 CORRECTIONS_PAGE = "corrections.md"
 """Every correction to every record."""
+
+
+def hand_page_path(name: str) -> str:
+    """Where the hand-written page `pages/<name>.md` is published."""
+    return f"{name}.md"
+
+
 SHELF_GROUPS = {
     "timeline": ("statements", "events"),
     "actors": ("actors",),

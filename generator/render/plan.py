@@ -14,8 +14,17 @@ from generator.render.article_page import article_page
 from generator.render.data_page import data_page
 from generator.render.date_labels import date_label
 from generator.render.glossary_page import glossary_page
-from generator.render.layout import CORRECTIONS_PAGE, DATA_PAGE, INDEX_PAGES, Layout
+from generator.render.home_page import home_page
+from generator.render.layout import (
+    CORRECTIONS_PAGE,
+    DATA_PAGE,
+    HOME_PAGE,
+    INDEX_PAGES,
+    Layout,
+    hand_page_path,
+)
 from generator.render.markdown_text import escape
+from generator.render.navigation import hand_page, sections
 from generator.render.page_contexts import (
     ActorsIndex,
     ArticlesIndex,
@@ -40,11 +49,15 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
     layout = base.layout
     shelved = layout.shelves
     pages = [
-        _articles_index(dataset, base.on(INDEX_PAGES["articles"])),
-        glossary_page(dataset, base.on(INDEX_PAGES["glossary"])),
+        home_page(base.on(HOME_PAGE), sections(dataset)),
         data_page(dataset, base.on(DATA_PAGE)),
         _corrections(dataset, base.on(CORRECTIONS_PAGE)),
     ]
+    pages += [hand_page(base.on(hand_page_path(page.name)), page) for page in dataset.pages]
+    if dataset.articles:
+        pages.append(_articles_index(dataset, base.on(INDEX_PAGES["articles"])))
+    if dataset.glossary:
+        pages.append(glossary_page(dataset, base.on(INDEX_PAGES["glossary"])))
     timeline, statements = INDEX_PAGES["timeline"], INDEX_PAGES["statements"]
     if "timeline" in shelved:
         pages += [
@@ -80,6 +93,8 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
         ("contradictions", _contradictions, CONTRADICTIONS_INTRO),
     ):
         index = INDEX_PAGES[group]
+        if not getattr(dataset, group):
+            continue  # no page for a kind without records: the navigation leaves it out
         if group not in shelved:
             pages.append(one_page(dataset, base.on(index), list(getattr(dataset, group))))
             continue

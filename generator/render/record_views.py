@@ -95,7 +95,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         speaker_note=statement.speaker_note,
         role=role.title if role else None,
         on_behalf_of=ref(m, statement.on_behalf_of) if statement.on_behalf_of else None,
-        when=when_label(statement.when),
+        when=when_label(statement.when, m.site.reference_zones),
         when_note=statement.when.note,
         place=statement.place,
         channel=statement.channel,
@@ -158,8 +158,8 @@ def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
         ),
         title=event.title,
         kind=EVENT_KINDS.label(event.kind),
-        when=when_label(event.when),
-        until=when_label(event.until) if event.until else None,
+        when=when_label(event.when, m.site.reference_zones),
+        until=when_label(event.until, m.site.reference_zones) if event.until else None,
         when_note=event.when.note,
         place=event.place,
         actors=capped(m, event.actors, listed),
@@ -201,14 +201,15 @@ def actor_view(m: Mentions, record_id: str, listed: int | None) -> ActorView:
     if listed is None:
         dated_statements = tuple(
             Dated(
-                when_label(dataset.statements[s].when),
+                when_label(dataset.statements[s].when, m.site.reference_zones),
                 role.title if (role := role_at(actor, dataset.statements[s].when.date)) else None,
                 ref(m, s, dataset.statements[s].summary),
             )
             for s in said
         )
         dated_events = tuple(
-            Dated(when_label(dataset.events[e].when), None, ref(m, e)) for e in events
+            Dated(when_label(dataset.events[e].when, m.site.reference_zones), None, ref(m, e))
+            for e in events
         )
     return ActorView(
         frame=frame(m, record_id, actor.name, listed, {*said, *events}),
@@ -269,7 +270,9 @@ def source_view(m: Mentions, record_id: str, listed: int | None) -> SourceView:
         kind=SOURCE_KINDS.label(source.kind),
         meaning=SOURCE_KINDS.meaning(source.kind),
         language=source.language,
-        published=when_label(source.published) if source.published else None,
+        published=when_label(source.published, m.site.reference_zones)
+        if source.published
+        else None,
         published_note=source.published.note if source.published else None,
         url=source.url,
         url_missing=source.url_missing,

@@ -16,12 +16,14 @@ from generator.export.data_files import data_version, exports, records_json
 from generator.load.diagnostics import DataError
 from generator.render.glossary_terms import glossary
 from generator.render.layout import Layout
+from generator.render.navigation import Nav, navigation
 from generator.render.page_limits import oversized_pages
 from generator.render.page_parts import Page
 from generator.render.plan import plan
 from generator.render.redirect_pages import redirect_pages
 from generator.render.settings import SiteSettings
 from generator.render.templates_env import environment
+from generator.schema.explainer_settings import Explainer
 from generator.schema.json_schema import schema_documents
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -44,7 +46,7 @@ def render_site(
     (`built_html/term_marks.py`).
 
     Citations carry the data version: a hash of the dataset, unless `site` names one."""
-    site = site or SiteSettings()
+    site = site or SiteSettings.of(dataset.explainer)
     if not site.version:
         site = replace(site, version=data_version(dataset))
     return render_pages(plan(dataset, site, layout))
@@ -61,6 +63,10 @@ class SiteBuild:
     section of a larger page: written beside the engine's output, not built by it."""
     glossary: Glossary
     """The terms to mark in every built page, generated or hand-written."""
+    explainer: Explainer
+    """The explainer's settings, for the engine's own (site name, URL, search languages)."""
+    nav: Nav
+    """The navigation: (title, page path), the home page first."""
 
 
 def build_site(
@@ -72,7 +78,7 @@ def build_site(
     """The one way a site is made from a checked dataset: the CLI's `render`, the engine
     adapter and the tests all call it. Raises DataError naming the record behind each page
     over `settings.page_limit` (on its file under `data_dir`)."""
-    settings = settings or SiteSettings()
+    settings = settings or SiteSettings.of(dataset.explainer)
     layout = layout or Layout.of(dataset)  # once: the pages and the redirects follow one layout
     records = records_json(dataset)  # once: the exports and the data version both need it
     version = data_version(dataset, records)  # the preview's citations may say otherwise
@@ -85,4 +91,10 @@ def build_site(
     too_large = oversized_pages(files, dataset, layout, data_dir, settings.page_limit)
     if too_large:
         raise DataError(too_large)
-    return SiteBuild(files, redirect_pages(dataset, layout), glossary(dataset))
+    return SiteBuild(
+        files,
+        redirect_pages(dataset, layout),
+        glossary(dataset),
+        dataset.explainer,
+        navigation(dataset),
+    )

@@ -45,7 +45,7 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
                 "id": record_id,
                 "kind": kind_label,
                 "title": title,
-                "when": escape(entry_time(record.when)),
+                "when": escape(entry_time(record.when, m.site.reference_zones)),
                 "when_note": text(record.when.note),
                 "place": text(record.place),
                 "actors": " ".join(actors),

@@ -167,7 +167,8 @@ def edit_links(site: SiteSettings, kind: str, record_id: str, title: str) -> Edi
         }
     )
     return EditLinks(
-        f"{repo}/edit/{site.branch}/data/{kind}/{record_id}.yaml", f"{repo}/issues/new?{query}"
+        f"{repo}/edit/{site.branch}/{site.data_path}/{kind}/{record_id}.yaml",
+        f"{repo}/issues/new?{query}",
     )
 
 

@@ -149,6 +149,7 @@ SourceRef = Annotated[str, _ID_SCHEMA, Ref(("sources",))]
 StatementRef = Annotated[str, _ID_SCHEMA, Ref(("statements",))]
 EventRef = Annotated[str, _ID_SCHEMA, Ref(("events",))]
 ClaimRef = Annotated[str, _ID_SCHEMA, Ref(("claims",))]
+ContradictionRef = Annotated[str, _ID_SCHEMA, Ref(("contradictions",))]
 MomentRef = Annotated[str, _ID_SCHEMA, Ref(("statements", "events"))]
 AnyRef = Annotated[
     str,

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from generator.schema.explainer_settings import SETTINGS_FILE, Explainer
 from generator.schema.models import KINDS, SINGULAR
 from generator.schema.vocabulary import describe_values
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SETTINGS_SCHEMA = "settings.schema.json"
+"""The schema of `explainer.yaml` (`explainer.schema.json` is the published export's)."""
 
 
 class _WithMeanings(GenerateJsonSchema):
@@ -40,7 +44,19 @@ def schema_documents() -> dict[str, str]:
         ).strip()
         text = json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         documents[f"{SINGULAR[kind]}.schema.json"] = text
+    documents[SETTINGS_SCHEMA] = _document(
+        Explainer, f"The explainer's settings and front page: data/{SETTINGS_FILE}."
+    )
     return documents
+
+
+def _document(model: type[BaseModel], lead: str) -> str:
+    schema = model.model_json_schema(
+        by_alias=True, mode="validation", schema_generator=_WithMeanings
+    )
+    schema = {"$schema": SCHEMA_DIALECT, **schema}
+    schema["description"] = f"{lead} {schema.get('description', '')}".strip()
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def stale_files(out_dir: Path) -> list[str]:

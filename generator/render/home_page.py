@@ -1,0 +1,84 @@
+"""The home page, from the explainer's settings (`front:` in explainer.yaml): the story in a
+sentence, the central contradiction's sides, the key points, what is and is not known, and the
+ways into the site. Without `front:`, the ways in alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.render.markdown_text import escape, relative
+from generator.render.page_parts import Page
+from generator.render.record_links import Mentions
+from generator.schema.explainer_settings import Point
+from generator.schema.vocabulary import STATUSES
+
+
+@dataclass(frozen=True)
+class Section:
+    """A way into the site: a page and what a reader finds there."""
+
+    title: str
+    path: str
+    about: str
+
+
+@dataclass(frozen=True)
+class Central:
+    """The central contradiction, its sides side by side."""
+
+    question: str
+    labels: list[str]
+    summaries: list[str]
+    status: str
+    link: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """`home.md.j2`."""
+
+    title: str
+    lede: str
+    central: Central | None
+    key_points: list[str]
+    known: list[str]
+    unknown: list[str]
+    sections: list[str]
+
+
+def home_page(m: Mentions, sections: list[Section]) -> Page:
+    explainer = m.dataset.explainer
+    front = explainer.front
+    central = None
+    if front is not None and front.central_contradiction is not None:
+        record_id = front.central_contradiction
+        record = m.dataset.contradictions[record_id]
+        central = Central(
+            escape(record.title),
+            [escape(side.label) for side in record.sides],
+            [escape(side.summary) for side in record.sides],
+            escape(STATUSES.label(record.status)),
+            m.ref(record_id, "Read the analysis").markdown,
+        )
+    ways = [
+        f"[{escape(section.title)}]({relative(m.page, section.path)}): {escape(section.about)}"
+        for section in sections
+    ]
+    context = HomePage(
+        title=escape(explainer.title),
+        lede=escape(front.lede) if front is not None else "",
+        central=central,
+        key_points=_points(m, front.key_points) if front is not None else [],
+        known=_points(m, front.known) if front is not None else [],
+        unknown=_points(m, front.unknown) if front is not None else [],
+        sections=ways,
+    )
+    return Page(m.page, "home.md.j2", context)
+
+
+def _points(m: Mentions, points: list[Point]) -> list[str]:
+    """Each point in our words, then the records behind it, linked by their titles."""
+    return [
+        f"{escape(point.text)} ({'; '.join(m.to(record_id) for record_id in point.records)})"
+        for point in points
+    ]

@@ -1,0 +1,87 @@
+"""An explainer is its data folder: `explainer.yaml` names the site, its home page, its time
+zones and languages, and `pages/` holds its hand-written pages, linked to records by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import check_data, load_dataset
+from generator.render.navigation import navigation
+from generator.render.site import build_site
+from tests.helpers import BASE_DATA
+
+
+def _settings(data: Path, text: str) -> None:
+    (data / "explainer.yaml").write_text(text, encoding="utf-8")
+
+
+def test_the_settings_title_the_home_page_and_every_citation(base_data: Path) -> None:
+    _settings(
+        base_data,
+        "title: The second explainer\n"
+        "reference_zones: [America/New_York, Asia/Shanghai]\n"
+        "site_url: https://example.org/second/\n"
+        "front:\n"
+        "  lede: One sentence that says what happened.\n"
+        "  central_contradiction: was-it-requested\n"
+        "  unknown:\n"
+        "  - {text: Whether it was asked., records: [request-made]}\n",
+    )
+    files = build_site(load_dataset(base_data)).files
+    home = files["index.md"]
+    assert home.startswith("# The second explainer\n")
+    assert "One sentence that says what happened." in home
+    assert "## The central contradiction" in home and "## What we do not know" in home
+    assert "[Read the analysis](contradictions.md#was-it-requested)" in home
+    statement = files["statements/2022-07-28-assertion.md"]
+    assert "The second explainer, record 2022-07-28-assertion" in statement
+    assert "https://example.org/second/statements/2022-07-28-assertion/" in statement
+    # 14:12 in New York is 02:12 the next day in Shanghai, and Moscow is no longer shown.
+    assert "14:12 EDT (02:12 CST)" in files["events/2022-07-28-briefing.md"]
+    assert "MSK" not in "".join(files.values())
+
+
+def test_without_settings_the_site_has_neutral_defaults(base_data: Path) -> None:
+    (base_data / "explainer.yaml").unlink()
+    files = build_site(load_dataset(base_data)).files
+    assert files["index.md"].startswith("# Annotated explainer\n")
+    assert "## Where to start" in files["index.md"]
+    # A time is shown in its own zone and in UTC only.
+    assert "14:12 EDT (18:12 UTC)" in files["events/2022-07-28-briefing.md"]
+
+
+def test_a_hand_written_page_links_records_by_id(base_data: Path) -> None:
+    (base_data / "pages").mkdir()
+    (base_data / "pages" / "about.md").write_text(
+        "# About\n\n"
+        "See [](record:2022-07-28-denial) and [the claim](record:request-made).\n"
+        "Code stays as written: `[x](record:request-made)`.\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(base_data)
+    page = build_site(dataset).files["about.md"]
+    title = "Foreign Office, 28 July 2022: The ministry says no request was made."
+    assert f"See [{title}](statements/2022-07-28-denial.md)" in page
+    assert "[the claim](claims.md#request-made)" in page
+    assert "`[x](record:request-made)`" in page
+    assert ("About", "about.md") in navigation(dataset)
+
+
+def test_the_navigation_leaves_out_kinds_without_records(base_data: Path) -> None:
+    for path in (base_data / "articles").iterdir():
+        path.unlink()
+    dataset, problems = check_data(base_data)
+    assert dataset is not None, problems
+    titles = [title for title, _path in navigation(dataset)]
+    assert "Articles" not in titles and "Glossary" not in titles
+    assert titles[:3] == ["Home", "Timeline", "Contradictions"]
+    files = build_site(dataset).files
+    assert "articles/index.md" not in files and "glossary.md" not in files
+    assert "articles/index.md" not in files["index.md"]
+
+
+def test_the_base_explainer_names_its_zones() -> None:
+    assert load_dataset(BASE_DATA).explainer.reference_zones == [
+        "America/New_York",
+        "Europe/Moscow",
+    ]
