@@ -58,6 +58,7 @@ def test_the_json_schema_gives_each_value_its_meaning() -> None:
         "site) gives them",
         "verbatim-reported": "the words as a report quotes them",
         "paraphrase": "a report's account of what was said, not the words",
+        "readout": "one side's published summary of a call or meeting: its account, in its words",
     }
 
 

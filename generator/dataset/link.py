@@ -281,11 +281,13 @@ def _reference_problems(
 def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Iterator[Problem]:
     """The rules between records (each record's own are its model's: schema/record_rules.py)."""
     record = item.record
+    if isinstance(record, Contradiction):
+        yield from _translation_problems(item, record, by_kind)
     if not isinstance(record, Statement) or record.event is None:
         return
     event = by_kind["events"].get(record.event)  # absent when the reference is broken
     if isinstance(event, Event):
-        said = interval_of(record.when)
+        said = interval_of(record.when, record.until)
         happened = interval_of(event.when, event.until)
         if (
             said.end < happened.start
@@ -299,6 +301,29 @@ def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Itera
                 f"the statement's date does not fall within its event '{record.event}'",
                 "correct the date, or the event",
             )
+
+
+def _translation_problems(
+    item: Loaded, contradiction: Contradiction, by_kind: dict[str, dict[str, Record]]
+) -> Iterator[Problem]:
+    """A side that stands for one translation names a translation each of its statements has."""
+    for index, side in enumerate(contradiction.sides):
+        if side.translation is None:
+            continue
+        for statement_id in side.statements:
+            statement = by_kind["statements"].get(statement_id)
+            if not isinstance(statement, Statement):
+                continue  # a broken reference, reported as such
+            names = [t.by for t in statement.translations]
+            if side.translation not in names:
+                given = ", ".join(f"'{name}'" for name in names) or "none"
+                yield _at(
+                    item,
+                    ("sides", index, "translation"),
+                    "unknown-translation",
+                    f"'{statement_id}' has no translation by '{side.translation}'",
+                    f"use the 'by' of one of its translations ({given}), or add the translation",
+                )
 
 
 def _duplicate_form_problems(
@@ -339,7 +364,9 @@ def _moments(by_kind: dict[str, dict[str, Record]]) -> dict[str, Moment]:
         moments[record_id] = Moment(event.when, interval_of(event.when, event.until), 0)
     for record_id, statement in by_kind["statements"].items():
         assert isinstance(statement, Statement)
-        moments[record_id] = Moment(statement.when, interval_of(statement.when), 1)
+        moments[record_id] = Moment(
+            statement.when, interval_of(statement.when, statement.until), 1
+        )
     return moments
 
 

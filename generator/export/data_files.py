@@ -207,6 +207,9 @@ def read_csv(kind: str, text: str) -> dict[str, BaseModel]:
 
 
 def _from_cell(cell: str, annotation: Any) -> Any:
+    if _text_or_list(annotation):
+        # One value is written as itself, several as a JSON list (`language: [ru, en]`).
+        return json.loads(cell) if cell.startswith("[") else cell
     if _is_plain(annotation, str):
         return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
     if _is_plain(annotation, bool):
@@ -214,6 +217,15 @@ def _from_cell(cell: str, annotation: Any) -> Any:
     if _is_plain(annotation, int):
         return int(cell)
     return json.loads(cell)
+
+
+def _text_or_list(annotation: Any) -> bool:
+    """Whether `annotation` is text or a list of text (a field such as `language: ru` that
+    may also be `[ru, en]`)."""
+    if get_origin(annotation) not in (typing.Union, types.UnionType):
+        return False
+    options = [arg for arg in get_args(annotation) if arg is not type(None)]
+    return len(options) == 2 and any(get_origin(arg) is list for arg in options)
 
 
 def _is_plain(annotation: Any, kind: type) -> bool:

@@ -154,6 +154,9 @@ def _custom_hint(code: str) -> str:
         "unverified-without-reason": "add 'missing:' saying what would verify the record",
         "verified-with-missing": "remove 'missing:', or set 'verification: unverified'",
         "duplicate-zone": "list each zone once",
+        "time-and-part-of-day": "keep 'time' if the sources give it; else 'part_of_day'",
+        "part-of-day-without-day": "give the full date and 'zone:' with the IANA name of the "
+        "place's time zone",
     }.get(code, "")
 
 

@@ -24,7 +24,12 @@ class Card:
 
     statement: Ref
     """Titled by the statement's summary."""
+    original: str | None
+    """The words in the original language, shown above `quote` when that is a translation a
+    contradiction side stands for."""
+    original_lang: str | None
     quote: str | None
+    quote_lang: str | None
     quote_note: str | None
     """Whose translation the quote is, or why there is none."""
     speaker: Ref
@@ -33,24 +38,38 @@ class Card:
     sources: tuple[Ref, ...]
 
 
-def quote_of(statement: Statement) -> tuple[str | None, str | None]:
-    """The words a reader should see first (English if there is a translation), and a note."""
+def quote_of(
+    statement: Statement, translation_by: str | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """The words a reader should see first, their language and a note: the translation by
+    `translation_by` when given, else English (the words, or the first English translation),
+    else the original."""
+    chosen = [t for t in statement.translations if t.by == translation_by]
     english = [t for t in statement.translations if t.lang == "en"]
+    if translation_by is not None and chosen:
+        return chosen[0].text, chosen[0].lang, f"translation by {chosen[0].by}"
     if statement.words and statement.words.lang == "en":
-        return statement.words.text, None
+        return statement.words.text, "en", None
     if english:
-        return english[0].text, f"translation by {english[0].by}"
+        return english[0].text, "en", f"translation by {english[0].by}"
     if statement.words:
-        return statement.words.text, None
-    return None, "paraphrase only; no words were found"
+        return statement.words.text, statement.words.lang, None
+    return None, None, "paraphrase only; no words were found"
 
 
-def card(m: Mentions, record_id: str) -> Card:
+def card(m: Mentions, record_id: str, translation_by: str | None = None) -> Card:
+    """The statement's card; for a side that stands for one translation, that translation
+    under the original words."""
     statement = m.dataset.statements[record_id]
-    quote, quote_note = quote_of(statement)
+    quote, quote_lang, quote_note = quote_of(statement, translation_by)
+    words = statement.words
+    shows_original = translation_by is not None and words is not None and quote != words.text
     return Card(
         statement=ref(m, record_id, statement.summary),
+        original=words.text if shows_original and words else None,
+        original_lang=words.lang if shows_original and words else None,
         quote=quote,
+        quote_lang=quote_lang,
         quote_note=quote_note,
         speaker=ref(m, statement.speaker),
         speaker_note=statement.speaker_note,
@@ -77,6 +96,7 @@ class ClaimView:
     cite: Citation
     proposition: str
     rows: tuple[StanceRow, ...]
+    sources: tuple[Ref, ...]
     json_ld: str
 
 
@@ -99,6 +119,7 @@ def claim_view(m: Mentions, record_id: str) -> ClaimView:
         cite=citation(m, record_id),
         proposition=claim.proposition,
         rows=tuple(rows),
+        sources=refs(m, claim.sources),
         json_ld=json_ld(claim_ld(m.dataset, m.site, record_id)),
     )
 
@@ -125,6 +146,7 @@ class ContradictionView:
     settled: str | None
     """How later evidence settles it, when it does."""
     settled_by: tuple[Ref, ...]
+    sources: tuple[Ref, ...]
     json_ld: str
 
 
@@ -135,14 +157,14 @@ def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
         frame=frame(m, record_id, item.title, None),
         cite=citation(m, record_id),
         title=item.title,
-        type=CONTRADICTION_TYPES.label(item.type),
+        type=", ".join(CONTRADICTION_TYPES.label(kind) for kind in item.types),
         status=STATUSES.label(item.status),
         claim=ref(m, item.claim) if item.claim else None,
         sides=tuple(
             SideView(
                 side.label,
                 side.summary,
-                tuple(card(m, s) for s in side.statements),
+                tuple(card(m, s, side.translation) for s in side.statements),
                 refs(m, side.sources),
             )
             for side in item.sides
@@ -150,5 +172,6 @@ def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
         analysis=item.analysis,
         settled=settled.note if settled else None,
         settled_by=refs(m, [*settled.events, *settled.sources]) if settled else (),
+        sources=refs(m, item.sources),
         json_ld=json_ld(contradiction_ld(m.dataset, m.site, record_id)),
     )

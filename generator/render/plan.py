@@ -150,11 +150,21 @@ def _claims(
 
 
 def _actors_index(dataset: Dataset, m: Mentions) -> Page:
-    groups: dict[str, list[dict[str, str]]] = {"person": [], "organisation": [], "state": []}
+    groups: dict[str, list[dict[str, str]]] = {
+        "person": [],
+        "group": [],
+        "organisation": [],
+        "state": [],
+    }
     ordered = sorted(dataset.actors.items(), key=lambda item: (item[1].name.casefold(), item[0]))
     for record_id, actor in ordered:
         groups[actor.kind].append({"link": m.to(record_id), "description": text(actor.description)})
-    titles = {"person": "People", "organisation": "Organisations", "state": "States"}
+    titles = {
+        "person": "People",
+        "group": "Unnamed and collective speakers",
+        "organisation": "Organisations",
+        "state": "States",
+    }
     return Page(
         m.page,
         "actors.md.j2",

@@ -50,6 +50,8 @@ class StatementView:
     """The speaker's role on the day of the statement."""
     on_behalf_of: Ref | None
     when: str
+    until: str | None
+    """When words that span time ended."""
     when_note: str | None
     place: str | None
     channel: str
@@ -61,6 +63,8 @@ class StatementView:
     translations: tuple[Translation, ...]
     reported_in: tuple[Reported, ...]
     reported_more: int
+    about: Refs
+    """Events the statement is about, made at other times."""
     responds_to: Refs
     answered_by: Refs
     stances: tuple[Stance, ...]
@@ -84,6 +88,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         statement.speaker,
         *filter(None, [statement.on_behalf_of, statement.event]),
         *statement.responds_to,
+        *statement.about,
         *answered,
         *(claim for claim, _stance in stances),
     }
@@ -96,6 +101,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         role=role.title if role else None,
         on_behalf_of=ref(m, statement.on_behalf_of) if statement.on_behalf_of else None,
         when=when_label(statement.when, m.site.reference_zones),
+        until=when_label(statement.until, m.site.reference_zones) if statement.until else None,
         when_note=statement.when.note,
         place=statement.place,
         channel=statement.channel,
@@ -110,6 +116,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
         ),
         reported_in=tuple(Reported(ref(m, r.source), r.locator, r.excerpt) for r in reports),
         reported_more=len(statement.reported_in) - len(reports),
+        about=capped(m, statement.about, listed),
         responds_to=capped(m, statement.responds_to, listed),
         answered_by=capped(m, answered, listed),
         stances=tuple(
@@ -143,6 +150,8 @@ class EventView:
     description: str | None
     statements: Refs
     """The statements made at the event."""
+    statements_about: Refs
+    """Statements about the event made at other times."""
     sources: Refs
 
 
@@ -154,10 +163,14 @@ def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
             record_id,
             f"{date_label(event.when.date)}: {event.title}",
             listed,
-            {*event.actors, *m.relations.said_at.get(record_id, [])},
+            {
+                *event.actors,
+                *m.relations.said_at.get(record_id, []),
+                *m.relations.said_about.get(record_id, []),
+            },
         ),
         title=event.title,
-        kind=EVENT_KINDS.label(event.kind),
+        kind=event.kind_label or EVENT_KINDS.label(event.kind),
         when=when_label(event.when, m.site.reference_zones),
         until=when_label(event.until, m.site.reference_zones) if event.until else None,
         when_note=event.when.note,
@@ -165,6 +178,7 @@ def event_view(m: Mentions, record_id: str, listed: int | None) -> EventView:
         actors=capped(m, event.actors, listed),
         description=event.description,
         statements=capped(m, m.relations.said_at.get(record_id, []), listed),
+        statements_about=capped(m, m.relations.said_about.get(record_id, []), listed),
         sources=capped(m, event.sources, listed),
     )
 
@@ -247,7 +261,7 @@ class SourceView:
     """The kind of source in words, e.g. `Wire agency`."""
     meaning: str
     """What that kind of source is worth as evidence."""
-    language: str
+    languages: tuple[str, ...]
     published: str | None
     published_note: str | None
     url: str | None
@@ -269,7 +283,7 @@ def source_view(m: Mentions, record_id: str, listed: int | None) -> SourceView:
         title=source.title,
         kind=SOURCE_KINDS.label(source.kind),
         meaning=SOURCE_KINDS.meaning(source.kind),
-        language=source.language,
+        languages=source.languages,
         published=when_label(source.published, m.site.reference_zones)
         if source.published
         else None,

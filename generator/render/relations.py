@@ -67,6 +67,8 @@ class Relations:
     """Actor id -> events they took part in, in timeline order."""
     said_at: dict[str, list[str]]
     """Event id -> statements made at it, in timeline order."""
+    said_about: dict[str, list[str]]
+    """Event id -> statements about it made at other times (`about`), in timeline order."""
     contradictions_of_speaker: dict[str, list[str]]
     """Actor id -> contradictions with one of their statements on a side, sorted."""
     stances_of: dict[str, list[tuple[str, Stance]]]
@@ -79,12 +81,15 @@ class Relations:
         said_by: dict[str, list[str]] = defaultdict(list)
         events_of_actor: dict[str, list[str]] = defaultdict(list)
         said_at: dict[str, list[str]] = defaultdict(list)
+        said_about: dict[str, list[str]] = defaultdict(list)
         for record_id in dataset.timeline:
             if record_id in dataset.statements:
                 statement = dataset.statements[record_id]
                 said_by[statement.speaker].append(record_id)
                 if statement.event is not None:
                     said_at[statement.event].append(record_id)
+                for event_id in statement.about:
+                    said_about[event_id].append(record_id)
             else:
                 for actor_id in dict.fromkeys(dataset.events[record_id].actors):
                     events_of_actor[actor_id].append(record_id)
@@ -106,6 +111,7 @@ class Relations:
             dict(said_by),
             dict(events_of_actor),
             dict(said_at),
+            dict(said_about),
             {actor: sorted(found) for actor, found in speakers.items()},
             dict(stances_of),
             dict(passages_of),

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.render.language_names import language_name
 from generator.render.markdown_text import escape as markdown_escape
 from generator.render.markdown_text import escape_block, external_link, paragraphs
 
@@ -102,6 +103,7 @@ def environment() -> jinja2.Environment:
         ),
     )
     env.filters.update(
+        language_name=language_name,
         oneline=_oneline,
         paragraphs=_paragraphs,
         link=_link,

@@ -12,6 +12,7 @@ from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
 from generator.render.timeline_overview import Day, overview_svg
 from generator.schema.models import Event, Statement
+from generator.schema.vocabulary import EVENT_KINDS
 
 
 def timeline_page(dataset: Dataset, m: Mentions) -> Page:
@@ -38,7 +39,7 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
         else:
             title = m.to(record_id)
             actors = sorted(record.actors)
-            kind_label = record.kind.replace("-", " ")
+            kind_label = escape(record.kind_label or EVENT_KINDS.label(record.kind))
         involved.update(actors)
         groups[-1]["entries"].append(
             {

@@ -21,7 +21,9 @@ def explainer_languages(records: Iterable[object]) -> frozenset[str]:
     """The languages the explainer's texts are in: its sources', articles' and originals'."""
     found: set[str] = set()
     for record in records:
-        if isinstance(record, Source | Article):
+        if isinstance(record, Source):
+            found.update(record.languages)
+        elif isinstance(record, Article):
             found.add(record.language)
         elif isinstance(record, Statement):
             found.update(text.lang for text in [record.words, *record.translations] if text)

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from generator.schema import time_values as timing
 from generator.schema.characters import CONTROL, INVISIBLE, refuse
 from generator.schema.record_rules import Found
-from generator.schema.vocabulary import Approx, Verification
+from generator.schema.vocabulary import Approx, PartOfDay, Verification
 
 ID_REGEX = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """For JSON Schema, where `$` is the end of the text."""
@@ -219,6 +219,10 @@ class When(Strict):
     """IANA time zone of the local date and time, e.g. `Europe/Moscow`, `America/New_York`."""
     approx: Approx | None = None
     """How exact `time` is: `about`, `after` (not earlier than) or `before` (not later than)."""
+    part_of_day: PartOfDay | None = None
+    """When only the part of the day is known (`night`, `morning`, `afternoon`, `evening`):
+    the record covers those hours of its local date, and sorts among them. Needs a full date
+    and a `zone`, and no `time`."""
     after: MomentRef | None = None
     """A statement or event this one is known to follow; orders records whose time is not known."""
     note: Text | None = None
@@ -226,6 +230,19 @@ class When(Strict):
 
     @model_validator(mode="after")
     def _time_needs_day_and_zone(self) -> When:
+        if self.part_of_day is not None:
+            if self.time is not None:
+                raise PydanticCustomError(
+                    "time-and-part-of-day",
+                    "give a time or a part of the day, not both",
+                    {"field": "part_of_day"},
+                )
+            if timing.parse_date(self.date).precision != "day" or self.zone is None:
+                raise PydanticCustomError(
+                    "part-of-day-without-day",
+                    "a part of the day needs a full date (YYYY-MM-DD) and a zone",
+                    {"field": "part_of_day"},
+                )
         if self.time is not None:
             if timing.parse_date(self.date).precision != "day":
                 raise PydanticCustomError(

@@ -95,12 +95,17 @@ class Source(Record):
     """An archived snapshot of `url`, if one exists. Never invent one."""
     published: When | None = None
     """When this copy was published, as precisely as it shows."""
-    language: Language
-    """Language of the document, e.g. `en`, `ru`."""
+    language: Language | list[Language]
+    """Language of the document, e.g. `en`, `ru`; a list for a document in several, main
+    language first (e.g. `[ru, en]` for a bilingual transcript)."""
     kind: SourceKind
     """What sort of document this is, so readers can judge it (see the README)."""
     carries: SourceRef | None = None
     """The source whose text this one reproduces (for mirrors, re-posts and wire copies)."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.language) if isinstance(self.language, list) else (self.language,)
 
     def _kind_rules(self, found: Found) -> None:
         source_rules(self, found)
@@ -119,9 +124,14 @@ class Statement(Record):
     on_behalf_of: ActorRef | None = None
     """The organisation or state the speaker spoke for."""
     when: When
-    """When it was said."""
+    """When it was said (its start, for words that span time such as a day of posts)."""
+    until: When | None = None
+    """When words that span time ended."""
     event: EventRef | None = None
-    """The event at which it was said (a briefing, a call)."""
+    """The event at which it was said (a briefing, a call): its date must fall within it."""
+    about: list[EventRef] = []
+    """Events the statement is about, said at another time (a comment on a call, a readout
+    published the next day)."""
     place: Text | None = None
     """Where it was said."""
     channel: Text
@@ -157,6 +167,9 @@ class Event(Record):
     """One line in our own words."""
     kind: EventKind
     """What sort of event this is."""
+    kind_label: Text | None = None
+    """For `kind: other`, what sort of event it is in a word or two (e.g. `election`): shown
+    instead of "other"."""
     when: When
     """When it happened (its start, for a span)."""
     until: When | None = None
@@ -185,6 +198,9 @@ class Claim(Record):
     before 27 July 2022'."""
     stances: list[Stance] = Field(min_length=1)
     """Each statement's stance on the proposition."""
+    sources: list[SourceRef] = []
+    """Sources that bear on the claim beyond its statements' (a report of the offer, a
+    document)."""
 
 
 # ---------------------------------------------------------------- contradictions
@@ -195,8 +211,9 @@ class Contradiction(Record):
 
     title: Text
     """The question in dispute, e.g. 'Had the U.S. asked for the call?'."""
-    type: ContradictionType
-    """What kind of tension this is."""
+    type: ContradictionType | list[ContradictionType]
+    """What kind of tension this is; a list when one is not enough (e.g. `[timing,
+    channel-scope]`), the main one first."""
     claim: ClaimRef | None = None
     """The claim the sides disagree on, if one is recorded."""
     sides: list[Side] = Field(min_length=2)
@@ -204,9 +221,16 @@ class Contradiction(Record):
     analysis: Text
     """Our analysis, in our own words."""
     status: Status
-    """`open`, `resolved` by later evidence, or `unverifiable` from the public record."""
+    """`open`, `resolved` by later evidence, `apparent` (resolved by reading the context) or
+    `unverifiable` from the public record."""
     settled_by: Settlement | None = None
     """The events and sources that settle it; required when `status` is `resolved`."""
+    sources: list[SourceRef] = []
+    """Sources for the analysis beyond the sides' own."""
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(self.type) if isinstance(self.type, list) else (self.type,)
 
     def _kind_rules(self, found: Found) -> None:
         contradiction_rules(self, found)

@@ -103,6 +103,9 @@ class Side(Strict):
     """Sources on this side, when the account is a source's rather than a speaker's."""
     summary: Text
     """This side's account, in our own words."""
+    translation: Name | None = None
+    """When the dispute is about a translation: whose translation of its statements this side
+    stands for (their `by`, e.g. `AFP`); its cards show that translation under the original."""
 
 
 class Settlement(Strict):

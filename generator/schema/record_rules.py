@@ -69,6 +69,11 @@ def event_rules(event: Event, found: Found) -> None:
 
 def statement_rules(statement: Statement, found: Found) -> None:
     if (
+        statement.until is not None
+        and interval_of(statement.until).end <= interval_of(statement.when).start
+    ):
+        found.add(("until", "date"), "bad-range", "'until' is before 'when'")
+    if (
         statement.words is None
         and not statement.translations
         and statement.fidelity != "paraphrase"

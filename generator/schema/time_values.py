@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from generator.schema.vocabulary import PART_OF_DAY_HOURS
+
 if TYPE_CHECKING:  # field_types validates with this module, so only type checkers import it
     from generator.schema.field_types import When
 
@@ -107,12 +109,20 @@ class Interval:
     end: datetime
 
 
-def utc_interval(day: PartialDate, at: time | None, zone: str | None) -> Interval:
-    """The UTC interval for a local date (and optional time) in `zone` (UTC when absent)."""
+def utc_interval(
+    day: PartialDate, at: time | None, zone: str | None, hours: tuple[int, int] | None = None
+) -> Interval:
+    """The UTC interval for a local date (and optional time, or the `hours` of a part of the
+    day) in `zone` (UTC when absent)."""
     tz = zone_info(zone) if zone else UTC
     if at is not None:
         instant = datetime.combine(day.first_day(), at, tzinfo=tz).astimezone(UTC)
         return Interval(instant, instant)
+    if hours is not None:
+        first = datetime.combine(day.first_day(), time(0), tzinfo=tz)
+        start = (first + timedelta(hours=hours[0])).astimezone(UTC)
+        end = (first + timedelta(hours=hours[1])).astimezone(UTC)
+        return Interval(start, end)
     start = datetime.combine(day.first_day(), time(0), tzinfo=tz).astimezone(UTC)
     end = datetime.combine(day.day_after_last(), time(0), tzinfo=tz).astimezone(UTC)
     return Interval(start, end)
@@ -120,15 +130,17 @@ def utc_interval(day: PartialDate, at: time | None, zone: str | None) -> Interva
 
 def interval_of(when: When, until: When | None = None) -> Interval:
     """The UTC interval of `when`, stretched to the end of `until` for a span."""
-    start = utc_interval(
-        parse_date(when.date), parse_time(when.time) if when.time else None, when.zone
-    )
+    start = _interval(when)
     if until is None:
         return start
-    end = utc_interval(
-        parse_date(until.date), parse_time(until.time) if until.time else None, until.zone
-    )
+    end = _interval(until)
     return Interval(start.start, max(start.end, end.end))
+
+
+def _interval(when: When) -> Interval:
+    hours = PART_OF_DAY_HOURS[when.part_of_day] if when.part_of_day else None
+    at = parse_time(when.time) if when.time else None
+    return utc_interval(parse_date(when.date), at, when.zone, hours)
 
 
 def local_time(instant: datetime, zone: str) -> datetime:

@@ -58,6 +58,12 @@ ACTOR_KINDS = Vocabulary(
     Term("person", "person", "a named individual"),
     Term("organisation", "organisation", "a ministry, agency, outlet or other body"),
     Term("state", "state", "a country acting as one party"),
+    Term(
+        "group",
+        "unnamed or collective speaker",
+        "speakers the sources do not name, or name only as a group: 'senior U.S. officials', "
+        "'a Foreign Ministry representative'",
+    ),
 )
 
 SOURCE_KINDS = Vocabulary(
@@ -120,6 +126,11 @@ FIDELITY = Vocabulary(
     ),
     Term("verbatim-reported", "verbatim, as reported", "the words as a report quotes them"),
     Term("paraphrase", "paraphrase", "a report's account of what was said, not the words"),
+    Term(
+        "readout",
+        "official readout",
+        "one side's published summary of a call or meeting: its account, in its words",
+    ),
 )
 
 EVENT_KINDS = Vocabulary(
@@ -171,6 +182,11 @@ STATUSES = Vocabulary(
     Term("open", "open", "not settled"),
     Term("resolved", "resolved by later evidence", "later events or sources settle it"),
     Term("unverifiable", "unverifiable from the public record", "no public record can settle it"),
+    Term(
+        "apparent",
+        "apparent, resolved by context",
+        "read in context the accounts do not conflict; the analysis says why",
+    ),
 )
 
 VERDICTS = Vocabulary(
@@ -200,6 +216,22 @@ APPROX = Vocabulary(
     Term("before", "before", "not later than the time given"),
 )
 
+PARTS_OF_DAY = Vocabulary(
+    "part_of_day",
+    Term("night", "night", "from midnight to 06:00 local time"),
+    Term("morning", "morning", "from 06:00 to noon local time"),
+    Term("afternoon", "afternoon", "from noon to 18:00 local time"),
+    Term("evening", "evening", "from 18:00 to midnight local time"),
+)
+"""A time known only as a part of the day: the interval it covers, in the record's zone."""
+
+PART_OF_DAY_HOURS = {
+    "night": (0, 6),
+    "morning": (6, 12),
+    "afternoon": (12, 18),
+    "evening": (18, 24),
+}
+
 VOCABULARIES = (
     VERIFICATION,
     ACTOR_KINDS,
@@ -211,6 +243,7 @@ VOCABULARIES = (
     STATUSES,
     VERDICTS,
     APPROX,
+    PARTS_OF_DAY,
 )
 
 # The models' field types. Type checkers see text; pydantic, the JSON Schema and every tool
@@ -226,11 +259,12 @@ if TYPE_CHECKING:
     Status: TypeAlias = str
     Verdict: TypeAlias = str
     Approx: TypeAlias = str
+    PartOfDay: TypeAlias = str
 else:
-    Verification, ActorKind, SourceKind, Fidelity, EventKind = (
-        v.literal for v in VOCABULARIES[:5]
+    Verification, ActorKind, SourceKind, Fidelity, EventKind = (v.literal for v in VOCABULARIES[:5])
+    StanceValue, ContradictionType, Status, Verdict, Approx, PartOfDay = (
+        v.literal for v in VOCABULARIES[5:]
     )
-    StanceValue, ContradictionType, Status, Verdict, Approx = (v.literal for v in VOCABULARIES[5:])
 
 
 def describe_values(values: tuple[str, ...]) -> list[str] | None:

@@ -1,0 +1,18 @@
+"""Languages as readers name them: "Russian", "Chinese (Simplified)", never `ru` or `zh-Hans`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+
+@cache
+def language_name(code: str, in_language: str = "en") -> str:
+    """The name of the language `code` (a BCP 47 tag) in `in_language`; the code itself when
+    no name is known for it."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(in_language)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
