@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import re
@@ -32,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.project import ROOT, copy_project
+from generator import load_dataset
+from generator.render.navigation import navigation
 
 DOCS_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -107,7 +110,7 @@ def _bench(statements: int, folder: Path) -> Result:
         [*python, "generator", "build", "--data", str(data), "--site", str(folder / "site")],
         cwd=full,
     )
-    plain_project = _without_hook(copy_project(folder / "plain", data), rendered)
+    plain_project = _without_hook(copy_project(folder / "plain", data), rendered, data)
     plain = _timed(
         [
             *python,
@@ -145,11 +148,14 @@ def _bench(statements: int, folder: Path) -> Result:
     )
 
 
-def _without_hook(project: Path, rendered: Path) -> Path:
-    """`project` building the already rendered pages, with the generator's hook left out."""
-    shutil.copytree(rendered, project / "docs", dirs_exist_ok=True)
+def _without_hook(project: Path, rendered: Path, data: Path) -> Path:
+    """`project` building the already rendered pages, with the generator's hook left out and
+    the navigation it would have set written into mkdocs.yml."""
+    shutil.copytree(rendered, project / "assets", dirs_exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/generate_pages.py\n", "")
+    nav = navigation(load_dataset(data))
+    config += "\nnav:\n" + "".join(f"  - {json.dumps(title)}: {path}\n" for title, path in nav)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 

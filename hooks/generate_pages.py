@@ -114,6 +114,11 @@ def _configure(config: MkDocsConfig, explainer: Explainer) -> None:
     lunr = theme_dir / "assets" / "javascripts" / "lunr" / "min"  # a stemmer per language
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
+        if "zh" in explainer.search_languages:
+            # The theme's search splits Chinese text into words with jieba at build time and
+            # marks each word's ends with a zero-width space: the index must split there too.
+            search.config["separator"] = r"[\s\u200b\-]+"
+            logging.getLogger("jieba").setLevel(logging.WARNING)  # its progress is not news
         search.config["lang"] = [
             code
             for code in explainer.search_languages

@@ -7,12 +7,13 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.helpers import BASE_DATA, CHROMIUM_ARGS, ROOT, browser_executable, build
+from tests.helpers import BASE_DATA, CHROMIUM_ARGS, ROOT, Watch, browser_executable, build
 
 # No property test may depend on the machine's speed, so none has a deadline. Under CI the
 # examples are a fixed sequence (derandomize), so a red run can be reproduced; elsewhere they
@@ -49,6 +50,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[tuple[Page, Watch]]:
+    """A page at 1280 px that records console errors and requests to other hosts."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch()
+    page.on("console", lambda msg: watch.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+
+    def check_host(request: object) -> None:
+        host = urlsplit(request.url).hostname  # type: ignore[attr-defined]
+        if request.url.startswith("http") and host != "127.0.0.1":  # type: ignore[attr-defined]
+            watch.foreign.append(request.url)  # type: ignore[attr-defined]
+
+    page.on("request", check_host)
+    yield page, watch
+    context.close()
 
 
 @pytest.fixture(scope="module")

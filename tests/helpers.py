@@ -11,16 +11,21 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_DATA = ROOT / "tests" / "cases" / "base" / "data"
 REAL_DATA = ROOT / "data"
+SECOND_DATA = ROOT / "tests" / "explainers" / "lantern"
+"""A second explainer, invented for the tests: three zones across the date line, originals in
+Chinese and Japanese, an unnamed group as speaker, a readout, no article."""
 CASES = sorted((ROOT / "tests" / "cases" / "errors").glob("*.yaml"))
 """The golden cases of `check`'s reports (tests/test_cases.py)."""
 
@@ -102,6 +107,39 @@ def built_and_served(project: Path, site: Path) -> Iterator[str]:
 
 
 # ---------------------------------------------------------------- the browser
+
+
+def search_results(page: Page, query: str) -> int:
+    """How many results the site's search shows for `query`, typed as a reader would."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    field = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    # The search worker builds its index after the page loads, and a query given before it is
+    # ready is dropped (and clearing the field resets the search). So, as a reader would, nudge
+    # the same query (type a space and delete it: fresh input events) until results appear.
+    field.fill(query)
+    for _attempt in range(12):
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            field.press("End")
+            field.press("Space")
+            field.press("Backspace")
+    return results.count()
+
+
+@dataclass
+class Watch:
+    """What a page did that a reader would not want: console errors, requests elsewhere."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.foreign == []
+
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 # Without these, Chromium keeps trying to reach Google's services on a closed network.

@@ -32,6 +32,7 @@ def test_make_bench_prints_the_table_and_ratios(tmp_path: Path) -> None:
     # Both builds wrote a site with the synthetic statements in it.
     for site in ("site", "plain-site"):
         assert (tmp_path / "n6" / site / "search" / "search_index.json").is_file()
+        assert (tmp_path / "n6" / site / "timeline" / "index.html").is_file()
 
 
 @pytest.mark.parametrize("statements", [2, 27, 120])

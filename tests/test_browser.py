@@ -5,51 +5,19 @@ and no axe-core accessibility violations."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.helpers import ROOT, axe_violations, built_and_served
+from tests.helpers import ROOT, Watch, axe_violations, built_and_served, search_results
 
 pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from built_and_served(ROOT, tmp_path_factory.mktemp("browser-site"))
-
-
-@dataclass
-class Watch:
-    """What a page did that a reader would not want: console errors, requests elsewhere."""
-
-    errors: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.errors == []
-        assert self.foreign == []
-
-
-@pytest.fixture
-def reader(browser: Browser) -> Iterator[tuple[Page, Watch]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch()
-    page.on("console", lambda msg: watch.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
-
-    def check_host(request: object) -> None:
-        host = urlsplit(request.url).hostname  # type: ignore[attr-defined]
-        if request.url.startswith("http") and host != "127.0.0.1":  # type: ignore[attr-defined]
-            watch.foreign.append(request.url)  # type: ignore[attr-defined]
-
-    page.on("request", check_host)
-    yield page, watch
-    context.close()
 
 
 def test_pages_show_the_record(reader: tuple[Page, Watch], base_url: str) -> None:
@@ -88,22 +56,7 @@ def test_search_finds_english_and_russian_words(
 ) -> None:
     page, watch = reader
     page.goto(f"{base_url}/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    field = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__item")
-    # The search worker builds its index after the page loads, and a query given before it is
-    # ready is dropped (and clearing the field resets the search). So, as a reader would, nudge
-    # the same query (type a space and delete it: fresh input events) until results appear.
-    field.fill(query)
-    for _attempt in range(12):
-        try:
-            results.first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            field.press("End")
-            field.press("Space")
-            field.press("Backspace")
-    assert results.count() >= 1
+    assert search_results(page, query) >= 1
     watch.assert_clean()
 
 

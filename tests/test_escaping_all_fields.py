@@ -36,6 +36,7 @@ TEXT_FIELDS = {
     "name", "description", "title", "summary", "text", "label", "analysis", "note", "notes",
     "proposition", "channel", "place", "audience", "speaker_note", "publisher", "by",
     "locator", "excerpt", "definition", "expansion", "missing", "url_missing", "what", "why",
+    "kind_label", "translation",
 }  # fmt: skip
 LIST_FIELDS = {"aliases"}  # an actor's; a glossary term's aliases are set apart below
 TERM_FIELDS = {"term"}

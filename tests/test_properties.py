@@ -23,6 +23,7 @@ from generator.load.read_records import load_all
 from generator.load.yaml_positions import parse_text
 from generator.render.glossary_terms import Texts
 from generator.render.markdown_text import escape, relative
+from generator.schema.characters import UNSPACED
 from generator.schema.field_types import When
 from generator.schema.models import Actor, Source, Statement
 from generator.schema.time_values import interval_of
@@ -180,16 +181,49 @@ def test_the_issue_example_orders_washington_between_two_moscow_times() -> None:
     assert keys["washington-1412"].start == datetime(2022, 7, 28, 18, 12, tzinfo=UTC)
 
 
-def test_a_day_only_record_spans_its_local_day_and_sorts_before_timed_ones_that_day() -> None:
+def test_a_day_only_record_spans_its_local_day_and_sorts_at_its_local_noon() -> None:
     day = When.model_validate({"date": "2022-07-28", "zone": "Europe/Moscow"})
     span = interval_of(day)
     assert span.start == datetime(2022, 7, 27, 21, 0, tzinfo=UTC)
     assert span.end - span.start == timedelta(days=1)
-    timed = When.model_validate({"date": "2022-07-28", "time": "10:00", "zone": "Europe/Moscow"})
+    morning = When.model_validate({"date": "2022-07-28", "time": "10:00", "zone": "Europe/Moscow"})
+    later = When.model_validate({"date": "2022-07-28", "time": "14:00", "zone": "Europe/Moscow"})
     keys, _ = sort_keys(
-        {"timed": Moment(timed, interval_of(timed), 1), "day": Moment(day, span, 1)}
+        {
+            "later": Moment(later, interval_of(later), 1),
+            "day": Moment(day, span, 1),
+            "morning": Moment(morning, interval_of(morning), 1),
+        }
     )
-    assert chronological(keys) == ["day", "timed"]
+    assert chronological(keys) == ["morning", "day", "later"]
+
+
+def test_across_the_date_line_a_beijing_day_comes_after_the_new_york_afternoon_before_it() -> None:
+    """14:39 EST on 4 February is 03:39 on 5 February in Beijing: it comes before a Beijing
+    record known only to be of 5 February (a day that began at 16:00 UTC on 4 February)."""
+    new_york = When.model_validate(
+        {"date": "2022-02-04", "time": "14:39", "zone": "America/New_York"}
+    )
+    beijing = When.model_validate({"date": "2022-02-05", "zone": "Asia/Shanghai"})
+    keys, _ = sort_keys(
+        {
+            "beijing": Moment(beijing, interval_of(beijing), 1),
+            "new-york": Moment(new_york, interval_of(new_york), 1),
+        }
+    )
+    assert interval_of(beijing).start < interval_of(new_york).start  # the day began earlier
+    assert chronological(keys) == ["new-york", "beijing"]
+
+
+def test_a_part_of_the_day_covers_its_local_hours() -> None:
+    evening = When.model_validate(
+        {"date": "2022-07-27", "zone": "Asia/Tashkent", "part_of_day": "evening"}
+    )
+    span = interval_of(evening)
+    assert (span.start, span.end) == (
+        datetime(2022, 7, 27, 13, 0, tzinfo=UTC),
+        datetime(2022, 7, 27, 19, 0, tzinfo=UTC),
+    )
 
 
 def test_after_moves_a_day_only_record_behind_the_record_it_follows() -> None:
@@ -278,14 +312,16 @@ def test_an_invisible_character_in_a_name_or_address_is_refused(invisible: str) 
     assert raised.value.errors()[0]["type"] == "bad-url"
 
 
-_WORDS = st.text(alphabet="ab_1 é-\n.Ж", max_size=30)
+_WORDS = st.text(alphabet="ab_1 é-\n.Ж外交部", max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_WORDS, max_size=6), st.text(alphabet="ab_1 é-.Ж", min_size=1, max_size=4))
+@given(st.lists(_WORDS, max_size=6), st.text(alphabet="ab_1 é-.Ж外交部", min_size=1, max_size=4))
 def test_glossary_uses_are_the_whole_word_matches_of_each_text(texts: list[str], form: str) -> None:
     """Looking for a form in all texts at once finds exactly the texts that a whole-word
-    regular expression finds it in, one text at a time."""
-    pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+    regular expression finds it in, one text at a time; a Chinese character is a word of its
+    own (Chinese is written without spaces)."""
+    joined = rf"[^\W{UNSPACED}]"
+    pattern = re.compile(rf"(?<!{joined}){re.escape(form)}(?!{joined})")
     expected = {n for n, text in enumerate(texts) if pattern.search(text)}
     assert Texts(texts).using(form) == expected

@@ -16,12 +16,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.schema.characters import WORD_TOKEN
+
 # A tag (quoted attribute values may hold '>'), a comment, a doctype or processing instruction.
 _TAG = re.compile(
     r"<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S
 )
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(WORD_TOKEN)
 _RAW_TEXT = ("script", "style", "textarea", "title")
 """Elements whose content is not HTML: copied through untouched, whatever it contains."""
 _UNMARKED = frozenset(
@@ -31,7 +33,7 @@ _UNMARKED = frozenset(
 own, and SVG or MathML text cannot hold an HTML element."""
 
 
-_TOKEN = re.compile(r"\w+|\W")
+_TOKEN = re.compile(f"{WORD_TOKEN}|\\W")
 """A form and the text are compared token by token: whole words, and single other characters."""
 _TITLE = ""
 """The key of a trie node under which a form that ends there keeps its escaped explanation

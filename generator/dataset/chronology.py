@@ -1,11 +1,13 @@
 """True chronological order of statements and events across time zones.
 
-Each record's `when` covers a UTC interval: an instant for a timed record, a whole local day,
-month or year otherwise. Records sort by the start of that interval, then by its end, then by
-kind and id, which is a total order and agrees with UTC: a record that ends before another
-begins always comes first, and at a tie an event comes before the statements made at it.
-A record whose time is unknown may say it came `after` another; its interval then starts no
-earlier than that record's, and it sorts just after it.
+Each record's `when` covers a UTC interval: an instant for a timed record, a part of a day, a
+whole local day, month or year otherwise. Records sort by the middle of that interval (of its
+first day, for a span), then by its start and end, then by kind and id, which is a total
+order and agrees with UTC for exact times. A record known only to its day sorts at its day's
+local noon, not its midnight: across the date line, 5 February in Beijing (which began at
+16:00 UTC on 4 February) comes after 14:39 on 4 February in New York (19:39 UTC). A record
+whose time is unknown may say it came `after` another; its interval then starts no earlier
+than that record's, and it sorts just after it.
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.schema.field_types import When
-from generator.schema.time_values import Interval
+from generator.schema.time_values import Interval, interval_of
 
 
 @dataclass(frozen=True, order=True)
 class SortKey:
-    start: datetime
-    """Start of the interval, raised to the start of any record this one follows."""
+    position: datetime
+    """The middle of the interval, raised to the position of any record this one follows."""
     depth: int
     """How many `after` links lead here, so a follower sorts after what it follows."""
+    start: datetime
+    """Start of the interval, raised to the start of any record this one follows."""
     end: datetime
     rank: int
     """0 for an event, 1 for a statement: an event comes before what was said at it."""
@@ -88,7 +92,7 @@ def _resolve(
         when, interval, rank = moments[item].when, moments[item].interval, moments[item].rank
         leader = keys.get(when.after) if when.after and not cyclic else None
         if leader is None:
-            keys[item] = SortKey(interval.start, 0, interval.end, rank, item)
+            keys[item] = SortKey(_middle(when), 0, interval.start, interval.end, rank, item)
             continue
         ends_first = interval.end < leader.start or (
             interval.end == leader.start and interval.start < interval.end
@@ -104,8 +108,18 @@ def _resolve(
                 )
             )
         start = max(interval.start, leader.start)
-        keys[item] = SortKey(start, leader.depth + 1, max(interval.end, start), rank, item)
+        position = max(_middle(when), leader.position)
+        keys[item] = SortKey(
+            position, leader.depth + 1, start, max(interval.end, start), rank, item
+        )
     return keys[record_id]
+
+
+def _middle(when: When) -> datetime:
+    """The middle of the time `when` gives (a span's first day, not the whole span: a
+    two-day meeting sorts on its first day)."""
+    interval = interval_of(when)
+    return interval.start + (interval.end - interval.start) / 2
 
 
 def chronological(keys: Mapping[str, SortKey]) -> list[str]:

@@ -77,8 +77,8 @@ def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     """A hint naming the closest candidate, or an empty string when nothing is close."""
     close = difflib.get_close_matches(value, sorted(set(candidates)), n=1, cutoff=0.6)
     if not close:
-        # Ids often differ from what people type by a prefix or suffix ('lavrov' for
-        # 'sergey-lavrov'), which difflib's ratio scores low; a containment match catches it.
+        # Ids often differ from what people type by a prefix or suffix ('smith' for
+        # 'jane-smith'), which difflib's ratio scores low; a containment match catches it.
         contains = sorted(c for c in set(candidates) if value and value in c)
         close = contains[:1]
     return f"did you mean '{close[0]}'?" if close else ""

@@ -60,8 +60,8 @@ class Suggestions:
         close = _best_match(value, self._shortlist(value))
         if close is not None:
             return close
-        # Ids often differ from what people type by a prefix or suffix ('lavrov' for
-        # 'sergey-lavrov'), which difflib's ratio scores low; a containment match catches it.
+        # Ids often differ from what people type by a prefix or suffix ('smith' for
+        # 'jane-smith'), which difflib's ratio scores low; a containment match catches it.
         return self._containing(value)
 
     def _shortlist(self, value: str) -> list[str]:

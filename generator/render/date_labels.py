@@ -1,6 +1,7 @@
-"""Dates and times as readers see them: precision kept, local time first, the other capital next.
+"""Dates and times as readers see them: precision kept, local time first, then the
+explainer's other reference zones.
 
-"July 2022", "28 July 2022", "28 July 2022, 14:12 EDT (21:12 MSK)": we never show more
+"July 2022", "28 July 2022", "28 July 2022, 14:12 EDT (20:12 CEST)": we never show more
 precision than the record has, and a time always names its zone.
 """
 

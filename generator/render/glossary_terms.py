@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from generator.built_html.term_marks import Glossary
 from generator.dataset.link import Dataset
 from generator.render.relations import records
+from generator.schema.characters import joins_words
 from generator.schema.field_types import Record
 from generator.schema.models import Term
 
@@ -84,23 +85,18 @@ class Texts:
         self.starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
 
     def using(self, form: str) -> set[int]:
-        """The numbers of the texts in which `form` occurs with no word character touching
-        it (as `(?<!\\w)form(?!\\w)` finds it)."""
+        """The numbers of the texts in which `form` occurs with no word character of a
+        spaced script touching it (`schema/characters.py`)."""
         whole, found = self.whole, set()
         at = whole.find(form)
         while at != -1:
             end = at + len(form)
-            if not (at and _is_word(whole[at - 1])) and not (
-                end < len(whole) and _is_word(whole[end])
+            if not (at and joins_words(whole[at - 1])) and not (
+                end < len(whole) and joins_words(whole[end])
             ):
                 found.add(bisect_right(self.starts, at) - 1)
             at = whole.find(form, at + 1)
         return found
-
-
-def _is_word(character: str) -> bool:
-    """What a regular expression's `\\w` matches."""
-    return character.isalnum() or character == "_"
 
 
 def _strings(value: Any) -> Iterator[str]:

@@ -9,7 +9,7 @@ from typing import Any
 @dataclass(frozen=True)
 class Page:
     path: str
-    """Output path relative to the docs folder, e.g. `actors/sergey-lavrov.md`."""
+    """Output path relative to the docs folder, e.g. `actors/jane-smith.md`."""
     template: str
     context: Any
     """What the template is given: a frozen dataclass whose fields are exactly the template's

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.render.date_labels import date_label
 from generator.schema.explainer_settings import Explainer, Licence
 
 
 def copyright_line(explainer: Explainer) -> str | None:
     """The footer's HTML (the theme inserts it as it is, so every value is escaped here), or
-    None when the settings name no publisher, author or licence."""
+    None when the settings name no publisher, author, date or licence."""
     parts: list[str] = []
     if explainer.publisher is not None:
         publisher = explainer.publisher
         parts.append(f"Published by {_linked(publisher.name, publisher.url, 'noopener')}.")
     if explainer.authors:
         parts.append(f"Written by {escape(_joined(explainer.authors))}.")
+    if explainer.published:
+        parts.append(f"First published {escape(date_label(explainer.published))}.")
     text, data = explainer.licence.text, explainer.licence.data
     if text is not None and data is not None and text == data:
         parts.append(f"Text and data: {_licence(text)}.")

@@ -20,7 +20,7 @@ INVISIBLE = re.compile(
 )
 """Characters that print as nothing or blank although Python calls some printable: fillers,
 joiners, marks and directional controls. In a name or an address they make two strings that
-look the same differ ("La\u200bvrov" beside "Lavrov")."""
+look the same differ ("Pa\u200bris" beside "Paris")."""
 
 
 def refuse(pattern: re.Pattern[str], value: str, code: str, message: str) -> str:
@@ -39,3 +39,20 @@ def _name(character: str) -> str:
     """` (its Unicode name)`, or nothing for the controls, which have none."""
     name = unicodedata.name(character, "")
     return f" ({name.lower()})" if name else ""
+
+
+UNSPACED = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+"""Characters of scripts written without spaces between words: Chinese characters and
+Japanese kana. Each counts as a word of its own when glossary terms are matched, so `外交部`
+is found inside `中国外交部发言人`; a letter of a spaced script still has to start and end a word
+(`NATO` is not found in `NATOs`)."""
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+WORD_TOKEN = f"[^\\W{UNSPACED}]+|[{UNSPACED}]"
+"""A word as glossary matching reads it: a run of word characters of spaced scripts, or one
+character of an unspaced one."""
+
+
+def joins_words(character: str) -> bool:
+    """Whether `character` continues a word of a spaced script (a form touching it is not a
+    whole word): what a regular expression's `\\w` matches, less the unspaced scripts."""
+    return (character.isalnum() or character == "_") and not _UNSPACED.match(character)

@@ -135,7 +135,7 @@ TimeText = Annotated[
     str, Field(json_schema_extra={"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}), AfterValidator(_time)
 ]
 Zone = Annotated[
-    str, Field(json_schema_extra={"examples": ["Europe/Moscow"]}), AfterValidator(_zone)
+    str, Field(json_schema_extra={"examples": ["Europe/Paris"]}), AfterValidator(_zone)
 ]
 Language = Annotated[
     str,
@@ -216,7 +216,7 @@ class When(Strict):
     time: TimeText | None = None
     """Local 24-hour time `HH:MM`; needs a full date and a `zone`."""
     zone: Zone | None = None
-    """IANA time zone of the local date and time, e.g. `Europe/Moscow`, `America/New_York`."""
+    """IANA time zone of the local date and time, e.g. `Europe/Paris`, `Asia/Tokyo`."""
     approx: Approx | None = None
     """How exact `time` is: `about`, `after` (not earlier than) or `before` (not later than)."""
     part_of_day: PartOfDay | None = None
@@ -226,7 +226,7 @@ class When(Strict):
     after: MomentRef | None = None
     """A statement or event this one is known to follow; orders records whose time is not known."""
     note: Text | None = None
-    """What the sources say about the time, in words (e.g. 'evening Moscow time')."""
+    """What the sources say about the time, in words (e.g. 'evening, local time')."""
 
     @model_validator(mode="after")
     def _time_needs_day_and_zone(self) -> When:

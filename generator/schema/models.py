@@ -66,7 +66,7 @@ class Actor(Record):
     name_original: OriginalName | None = None
     """The name in the actor's own language and script."""
     aliases: list[Name] = []
-    """Other spellings found in sources (e.g. `Sergei Lavrov`)."""
+    """Other spellings found in sources (e.g. `Jon Smith` for `John Smith`)."""
     description: Text
     """Who this is, in our own words, one or two sentences."""
     roles: list[Role] = []
@@ -194,8 +194,8 @@ class Claim(Record):
     """A neutral proposition that statements take positions on."""
 
     proposition: Text
-    """The proposition, stated neutrally, e.g. 'The U.S. asked for a Blinken–Lavrov call
-    before 27 July 2022'."""
+    """The proposition, stated neutrally, e.g. 'The ministry received the request
+    before the briefing'."""
     stances: list[Stance] = Field(min_length=1)
     """Each statement's stance on the proposition."""
     sources: list[SourceRef] = []
@@ -264,7 +264,7 @@ class Term(Record):
     """A word or abbreviation a reader may need explained; a tooltip wherever it appears."""
 
     term: TermText
-    """The term as it appears in text, e.g. `SCO` or `megaphone diplomacy` (case-sensitive)."""
+    """The term as it appears in text, e.g. `NATO` or `shuttle diplomacy` (case-sensitive)."""
     expansion: Text | None = None
     """What an abbreviation stands for, e.g. `Shanghai Cooperation Organisation`."""
     aliases: list[TermText] = Field(default=[], max_length=20)

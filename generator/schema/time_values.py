@@ -92,7 +92,7 @@ def zone_info(name: str) -> ZoneInfo:
             return ZoneInfo(name)
         except ZoneInfoNotFoundError:  # pragma: no cover - listed zones always load
             pass
-    raise ValueError(f"'{name}' is not an IANA time zone name such as 'Europe/Moscow'")
+    raise ValueError(f"'{name}' is not an IANA time zone name such as 'Europe/Paris'")
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.tools.console import EXIT_DATA, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, program
 from generator.tools.data_check import check_command
+from generator.tools.init_command import init_command
 from generator.tools.record_commands import changes_command, new_command, schema_command
 from generator.tools.site_commands import build_command, render_command, serve_command
 
@@ -33,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return build_command(Path(args.data), args.site, force=args.force)
     if args.command == "serve":
         return serve_command(Path(args.data), args.port)
+    if args.command == "init":
+        return init_command(Path(args.folder))
     if args.command == "new":
         return new_command(args.kind, args.id, Path(args.data))
     if args.command == "schema":
@@ -149,11 +152,21 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _data_option(serve)
     serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    init = _command(
+        commands, "init", "start a new explainer: a data folder that builds at once",
+        "Write a new data folder: the explainer's settings and home page (explainer.yaml), a "
+        "methodology page and one example record of each kind, marked unverified until they "
+        "are replaced. Edit them, run check, then build.",
+        "init ../my-explainer/data",
+        {EXIT_OK: "written", EXIT_DATA: "the folder cannot be written",
+         EXIT_USAGE: "the folder exists and is not empty"},
+    )  # fmt: skip
+    init.add_argument("folder", help="the new data folder (must not exist, or be empty)")
     new = _command(
         commands, "new", "write a commented skeleton record to fill in",
         "Write a new record file with every field commented, into the folder of its kind, "
         "and print its path. Fill it in, then run check.",
-        "new statement 2022-07-30-lavrov-reply",
+        "new statement 2022-07-30-ministry-reply",
         {EXIT_OK: "written", EXIT_DATA: "the file exists already",
          EXIT_USAGE: "no such kind, or not an id"},
     )  # fmt: skip
