@@ -208,7 +208,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The navigation is the explainer's (a kind without records has no entry); under a
     # preview with problems, the last good one.
     nav = _loaded.get("nav", ())
-    config.nav = [{title: path} for title, path in nav]
+    # The theme prints navigation titles as they are: a hand-written page's title is text.
+    config.nav = [{Markup(escape(title)): path} for title, path in nav]
     in_nav = {path for _title, path in nav}
     for path, text in generated.items():
         if preview is None:

@@ -64,13 +64,19 @@ HOSTILE = (
 
 def hostile_project(tmp_path: Path) -> Path:
     """A copy of the project whose actor 'foreign-office' is named HOSTILE, as are the
-    explainer's title, short title, description, lede, publisher and author."""
+    explainer's title, short title, description, lede, publisher and author, and with a page
+    whose title holds a tag as code."""
     project = copy_project(tmp_path / "project", BASE_DATA)
     (project / "data" / "explainer.yaml").write_text(
         f"title: '{HOSTILE}'\nshort_title: '{HOSTILE}'\ndescription: '{HOSTILE}'\n"
         f"publisher: {{name: '{HOSTILE}'}}\nauthors: ['{HOSTILE}']\n"
         f"front: {{lede: '{HOSTILE}'}}\n",
         encoding="utf-8",
+    )
+    # A page whose title holds markup as code: the navigation shows it as text.
+    (project / "data" / "pages").mkdir()
+    (project / "data" / "pages" / "notes.md").write_text(
+        "# Notes `<img src=x onerror=alert(16)>`\n\nText.\n", encoding="utf-8"
     )
     actor = project / "data" / "actors" / "foreign-office.yaml"
     actor.write_text(

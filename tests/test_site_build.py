@@ -112,6 +112,8 @@ def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     shown = " ".join("".join(parse(site / "index.html").text).split())
     assert shown.count(HOSTILE) >= 4  # heading, lede, header, footer (publisher and author)
     assert f'content="{escape(HOSTILE)}"' in home  # the description
+    assert "<img src=x onerror" not in home  # the page title in the navigation
+    assert "Notes &lt;img src=x onerror=alert(16)&gt;" in home
 
 
 def test_every_record_is_within_two_clicks_of_home(site: Path) -> None:

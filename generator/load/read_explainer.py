@@ -3,9 +3,9 @@ and front page) and the hand-written pages in `pages/<name>.md`.
 
 A hand-written page is Markdown that links to records by id, `[the call](record:ID)` (an
 empty text, `[](record:ID)`, shows the record's title); `check` reports a link to a record that
-does not exist at its file:line:column, as it reports a broken reference in a record. Raw HTML
-is refused: pages come from pull requests like records do, and a tag would reach readers'
-browsers as it is written.
+does not exist at its file:line:column, as it reports a broken reference in a record. What a
+page may hold is judged on the HTML it renders to (page_markdown.py): pages come from pull
+requests like records do.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.load.diagnostics import Diagnostic, display_path
 from generator.load.discover_files import PAGES_FOLDER
+from generator.load.page_markdown import judge
 from generator.load.read_records import read_model, read_text
 from generator.load.yaml_positions import ParsedFile
 from generator.schema.explainer_settings import DEFAULT_EXPLAINER, SETTINGS_FILE, Explainer
@@ -29,18 +30,6 @@ RESERVED_PAGE_NAMES = frozenset(
     }
 )  # fmt: skip
 """Names the generated site uses at its top level: a page with one would replace it."""
-
-RECORD_LINK = re.compile(r"\]\(record:([^)\s]*)\)")
-"""`](record:ID)`: the end of a Markdown link to a record by its id."""
-
-_SCHEME = re.compile(
-    r"(?:\]\(\s*<?|^ {0,3}\[[^\]]+\]:\s*<?)([A-Za-z][A-Za-z0-9+.-]*):"
-)
-"""The scheme of a link's address, inline (`](x:`) or in a reference definition (`[a]: x:`)."""
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "record"})
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!|\?)")
 
 
 @dataclass(frozen=True)
@@ -58,16 +47,11 @@ class LoadedExplainer:
 
 @dataclass(frozen=True)
 class RecordLink:
-    """One `](record:ID)` in a hand-written page, outside code."""
+    """One link to a record in a hand-written page."""
 
     line: int
     col: int
     target: str
-    start: int
-    """Where `](record:ID)` starts in the page's text."""
-    end: int
-    untitled: bool
-    """Written `[](record:ID)`: the record's title is the link's text."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +83,14 @@ def page_paths(data_dir: Path) -> list[Path]:
     folder = data_dir / PAGES_FOLDER
     if not folder.is_dir() or folder.is_symlink():
         return []
+    # Links and anything but plain files are reported by discovery, not read here.
     return sorted(
-        path for path in folder.iterdir() if path.suffix == ".md" and not path.name.startswith(".")
+        path
+        for path in folder.iterdir()
+        if path.suffix == ".md"
+        and not path.name.startswith(".")
+        and not path.is_symlink()
+        and path.is_file()
     )
 
 
@@ -116,71 +106,24 @@ def load_pages(paths: list[Path]) -> tuple[list[HandPage], list[Diagnostic]]:
 
 
 def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
-    """The page (None when it cannot be read) and its problems: any problem fails the check."""
+    """The page (None when it cannot be read) and its problems: any problem fails the check.
+    What it may hold is judged on the HTML it renders to (page_markdown.py)."""
     shown = display_path(path)
     text, problems = read_text(path)
     if text is None:
         return None, problems
     name = path.stem
     problems += _name_problems(name, shown)
-    title = ""
-    links: list[RecordLink] = []
-    fence = ""
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        line_start, offset = offset, offset + len(line) + 1
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        if not title and line.startswith("# "):
-            title = line[2:].strip()
-        prose = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line)
-        tag = _RAW_HTML.search(prose)
-        if tag:
-            problems.append(
-                Diagnostic(
-                    shown,
-                    number,
-                    tag.start() + 1,
-                    "raw-html",
-                    "",
-                    "raw HTML is not allowed in a page: it would reach browsers as written",
-                    "write it in Markdown; to show a '<', write \\< or put it in `backticks`",
-                )
-            )
-        for scheme in _SCHEME.finditer(prose):
-            if scheme.group(1).lower() not in SAFE_SCHEMES:
-                problems.append(
-                    Diagnostic(
-                        shown,
-                        number,
-                        scheme.start(1) + 1,
-                        "unsafe-link",
-                        "",
-                        f"a link to a '{scheme.group(1)}:' address would run or open something "
-                        "other than a page",
-                        "link to an http, https or mailto address, or to a record: (record:ID)",
-                    )
-                )
-        for found in RECORD_LINK.finditer(prose):
-            untitled = prose[found.start() - 1 : found.start()] == "[" and (
-                prose[found.start() - 2 : found.start() - 1] != "\\"
-            )
-            links.append(
-                RecordLink(
-                    number,
-                    found.start(1) + 1,
-                    found.group(1),
-                    line_start + found.start(),
-                    line_start + found.end(),
-                    untitled,
-                )
-            )
+    judged = judge(text)
+    lines = _prose(text.split("\n"))
+    for finding in judged.findings:
+        line, col = _locate(lines, finding.needle)
+        problems.append(
+            Diagnostic(shown, line, col, finding.code, "", finding.message, finding.hint)
+        )
+    links = tuple(RecordLink(*_locate_link(lines, target), target) for target in judged.records)
+    title = judged.title
+    title = " ".join(title.split())
     if not title:
         problems.append(
             Diagnostic(
@@ -194,7 +137,52 @@ def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
             )
         )
     # Returned with its problems, so that its links are checked in the same run.
-    return HandPage(name, title, text, shown, tuple(links)), problems
+    return HandPage(name, title, text, shown, links), sorted(set(problems))
+
+
+def _locate(lines: list[str], needle: str) -> tuple[int, int]:
+    """The first line and column where `needle` is written (case aside), or 0, 0."""
+    wanted = needle.casefold()
+    for number, line in enumerate(lines, start=1):
+        at = line.casefold().find(wanted)
+        if at != -1:
+            return number, at + 1
+    return 0, 0
+
+
+def _locate_link(lines: list[str], target: str) -> tuple[int, int]:
+    """Where the link to the record `target` is written (its id, or its `record:`)."""
+    pattern = re.compile(rf"record:({re.escape(target)})(?![\w-])", re.IGNORECASE)
+    for number, line in enumerate(lines, start=1):
+        found = pattern.search(line)
+        if found:
+            return number, (found.start(1) if target else found.start()) + 1
+    return 0, 0
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """The lines with code blanked out (fenced blocks, code spans), so that a problem is
+    located where it is written as Markdown rather than where code shows it as text. Only
+    for locating: what a page holds is judged on its HTML."""
+    out: list[str] = []
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            out.append("")
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append("")
+            continue
+        out.append(_CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line))
+    return out
 
 
 def _name_problems(name: str, shown: str) -> list[Diagnostic]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.dataset.link import Dataset
+from generator.load.page_markdown import resolve_record_links
 from generator.load.read_explainer import HandPage
 from generator.render.home_page import Section
 from generator.render.layout import (
@@ -61,15 +62,12 @@ class HandPageText:
 
 
 def hand_page(m: Mentions, page: HandPage) -> Page:
-    """A hand-written page as written, each `](record:ID)` outside code turned into the
-    record's address, and an empty link text into the record's title."""
-    pieces: list[str] = []
-    start = 0
-    for found in page.links:
-        ref = m.ref(found.target)
-        title = escape(ref.title) if found.untitled else ""
-        address = relative(m.page, ref.place.page, ref.place.anchor)
-        pieces.append(f"{page.text[start : found.start]}{title}]({address})")
-        start = found.end
-    pieces.append(page.text[start:])
-    return Page(m.page, "hand_page.md.j2", HandPageText("".join(pieces)))
+    """A hand-written page as written, each link to a record given the record's address, and
+    an empty link text the record's title."""
+
+    def resolve(record_id: str) -> tuple[str, str]:
+        ref = m.ref(record_id)
+        return escape(ref.title), relative(m.page, ref.place.page, ref.place.anchor)
+
+    text = resolve_record_links(page.text, resolve, m.targets)
+    return Page(m.page, "hand_page.md.j2", HandPageText(text))

@@ -119,7 +119,8 @@ RECORD_PAGES: dict[str, Callable[[Mentions, str], Page]] = {
 
 TIMELINE_INTRO = (
     "Every event and statement in true chronological order across time zones, on numbered "
-    "pages. Times are local, with the equivalent in the other capital (or UTC)."
+    "pages. Times are local, with the same moment in the other time zones this explainer "
+    "follows."
 )
 STATEMENTS_INTRO = (
     "Every statement, with the events around it, in chronological order on the timeline's "

@@ -7,7 +7,10 @@ generator, its templates and `mkdocs.yml` name no episode.
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.schema.field_types import (
@@ -16,11 +19,28 @@ from generator.schema.field_types import (
     DateText,
     Language,
     Name,
+    SiteUrl,
     Strict,
     Text,
     Url,
     Zone,
 )
+
+_REPO_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*(?:/[A-Za-z0-9_][A-Za-z0-9._-]*)*")
+
+
+def _repo_path(value: str) -> str:
+    if not _REPO_PATH.fullmatch(value) or ".." in value.split("/"):
+        raise PydanticCustomError(
+            "bad-path",
+            "'{path}' is not a path inside the repository",
+            {"path": value, "hint": "write folder names joined by '/', e.g. explainers/ceasefire"},
+        )
+    return value
+
+
+RepoPath = Annotated[str, Field(max_length=200), AfterValidator(_repo_path)]
+"""A branch name or a folder path inside the repository: names joined by '/', no '..'."""
 
 SETTINGS_FILE = "explainer.yaml"
 """The settings file's name, at the top of the data folder."""
@@ -100,14 +120,15 @@ class Explainer(Strict):
     """Who wrote it."""
     licence: Licences = Licences()
     """The licences of the text and the data."""
-    site_url: Url | None = None
+    site_url: SiteUrl | None = None
     """The published site's address (sitemap, canonical links, citations' full addresses)."""
-    repo_url: Url | None = None
+    repo_url: SiteUrl | None = None
     """The repository readers can suggest corrections in (edit and report links)."""
-    repo_branch: Name = "main"
+    repo_branch: RepoPath = "main"
     """The repository's branch the edit links open files on."""
-    data_path: Name = "data"
-    """The data folder's path inside the repository, for edit links."""
+    data_path: RepoPath = "data"
+    """The data folder's path inside the repository, for edit links (e.g. `data`, or
+    `explainers/ceasefire`)."""
     published: DateText | None = None
     """When the explainer was first published (`YYYY-MM-DD`)."""
     front: FrontPage | None = None
@@ -120,6 +141,12 @@ class Explainer(Strict):
                 "duplicate-zone",
                 "a reference zone is listed twice",
                 {"field": "reference_zones"},
+            )
+        if len(set(self.original_languages)) != len(self.original_languages):
+            raise PydanticCustomError(
+                "duplicate-value",
+                "a language is listed twice",
+                {"field": "original_languages", "hint": "list it once"},
             )
         return self
 

@@ -69,6 +69,35 @@ def _url(value: str) -> str:
         raise PydanticCustomError(
             "bad-url", "'{url}' is not a complete web address", {"url": value}
         )
+    unsafe = _NOT_IN_URL.search(value)
+    if unsafe:
+        # Never part of an address (RFC 3986): written as they are, they would end an HTML
+        # attribute that a theme or engine fills in without escaping (a canonical link).
+        raise PydanticCustomError(
+            "bad-url",
+            "'{url}' holds '{char}', which an address cannot hold as it is",
+            {
+                "url": value,
+                "char": unsafe.group(),
+                "hint": f"write it percent-encoded ({unsafe.group()} is "
+                f"%{ord(unsafe.group()):02X}), or remove it",
+            },
+        )
+    return value
+
+
+_NOT_IN_URL = re.compile(r"[\"<>\\^`{|}]")
+
+
+def _site_url(value: str) -> str:
+    """A site's address: a web address without a query, a fragment or an apostrophe."""
+    parts = urlsplit(value)
+    if parts.query or parts.fragment or "'" in value:
+        raise PydanticCustomError(
+            "bad-url",
+            "'{url}' is not a site's address: it may not hold a query, a fragment or an apostrophe",
+            {"url": value},
+        )
     return value
 
 
@@ -128,6 +157,8 @@ Url = Annotated[
     Field(max_length=2_000, json_schema_extra={"format": "uri", "pattern": "^https?://"}),
     AfterValidator(_url),
 ]
+SiteUrl = Annotated[Url, AfterValidator(_site_url)]
+"""The address a site is published at (the engine writes it into every page)."""
 DateText = Annotated[
     str, Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}), AfterValidator(_date)
 ]

@@ -42,7 +42,15 @@ MAX_PASSAGE_HINTS = 50
 scans of it each): one hostile file can annotate thousands, and only the first are shown."""
 
 
+def _once_each(found: Found, field: str, values: object) -> None:
+    """A list written in place of one value names each value once."""
+    if isinstance(values, list) and len(set(values)) != len(values):
+        repeated = next(value for value in values if values.count(value) > 1)
+        found.add((field,), "duplicate-value", f"'{repeated}' is listed twice", "list it once")
+
+
 def source_rules(source: Source, found: Found) -> None:
+    _once_each(found, "language", source.language)
     if (source.url is None) == (source.url_missing is None):
         found.add(
             ("url",),
@@ -64,7 +72,12 @@ def actor_rules(actor: Actor, found: Found) -> None:
 
 def event_rules(event: Event, found: Found) -> None:
     if event.until is not None and interval_of(event.until).end <= interval_of(event.when).start:
-        found.add(("until", "date"), "bad-range", "'until' is before 'when'")
+        found.add(
+            ("until", "date"),
+            "bad-range",
+            "'until' is before 'when'",
+            "give the end's date in 'until', or swap the two",
+        )
 
 
 def statement_rules(statement: Statement, found: Found) -> None:
@@ -72,7 +85,12 @@ def statement_rules(statement: Statement, found: Found) -> None:
         statement.until is not None
         and interval_of(statement.until).end <= interval_of(statement.when).start
     ):
-        found.add(("until", "date"), "bad-range", "'until' is before 'when'")
+        found.add(
+            ("until", "date"),
+            "bad-range",
+            "'until' is before 'when'",
+            "give the end's date in 'until', or swap the two",
+        )
     if (
         statement.words is None
         and not statement.translations
@@ -96,6 +114,7 @@ def statement_rules(statement: Statement, found: Found) -> None:
 
 
 def contradiction_rules(contradiction: Contradiction, found: Found) -> None:
+    _once_each(found, "type", contradiction.type)
     for index, side in enumerate(contradiction.sides):
         if not side.statements and not side.sources:
             found.add(

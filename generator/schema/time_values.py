@@ -144,5 +144,5 @@ def _interval(when: When) -> Interval:
 
 
 def local_time(instant: datetime, zone: str) -> datetime:
-    """`instant` as wall-clock time in `zone` (for showing the other capital's time)."""
+    """`instant` as wall-clock time in `zone` (for showing it in the other reference zones)."""
     return instant.astimezone(zone_info(zone))
