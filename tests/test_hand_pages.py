@@ -30,6 +30,10 @@ HOSTILE_PAGES = {
     "backslash before a tag": "# T\n\n\\<img src=x onerror=alert(1)>\n",
     "comment": "# T\n\n<!-- hidden -->\n",
     "html block": '# T\n\n<div onclick="alert(1)">x</div>\n',
+    "CDATA hiding a tag": "# T\n\n<![CDATA[ x><img src=x onerror=alert(1)> ]]>\n",
+    "NUL after a tag name": "# T\n\nhover <span\x00 onmouseover=alert(1)>q</span>\n",
+    "unquoted attribute": "# T\n\n<span class=x onmouseover=alert(1)>q</span>\n",
+    "single-quoted attribute": "# T\n\n<span title='x' onclick='alert(1)'>q</span>\n",
 }
 
 
@@ -43,7 +47,7 @@ def _page_problems(base_data: Path, text: str) -> list[str]:
 @pytest.mark.parametrize("text", HOSTILE_PAGES.values(), ids=HOSTILE_PAGES.keys())
 def test_a_hostile_page_is_refused(base_data: Path, text: str) -> None:
     codes = _page_problems(base_data, text)
-    assert codes and set(codes) <= {"raw-html", "unsafe-link"}, codes
+    assert codes and set(codes) <= {"raw-html", "unsafe-link", "bad-character"}, codes
 
 
 SAFE_PAGE = """# About {braces} and `<b>`
@@ -91,3 +95,22 @@ def test_the_pages_extensions_are_the_sites() -> None:
         for name in CONFIG["markdown_extensions"]
     ]
     assert set(PAGE_EXTENSIONS) == {*configured, "toc", "tables", "fenced_code"}
+
+
+def test_a_record_title_cannot_leave_the_attribute_a_link_to_it_sits_in(base_data: Path) -> None:
+    """A page may put a record link inside its own HTML's attribute; the record's title goes in
+    with its quotes escaped, so a hostile title stays in the attribute."""
+    claim = base_data / "claims" / "request-made.yaml"
+    hostile = 'x" tabindex="0" autofocus onfocus="alert(1)//'
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace(
+            "proposition: A request was made.", f"proposition: '{hostile}'"
+        ),
+        encoding="utf-8",
+    )
+    assert _page_problems(base_data, '# T\n\n<div class="[](record:request-made)">hi</div>\n') == []
+    dataset, problems = check_data(base_data)
+    assert dataset is not None, problems
+    page = build_site(dataset).files["p.md"]
+    assert 'autofocus onfocus="alert' not in page
+    assert "x&#34; tabindex=&#34;0&#34; autofocus" in page

@@ -16,7 +16,6 @@ import html
 import re
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no types
 
@@ -167,39 +166,50 @@ def _record_id(address: str) -> str:
     return cleaned.split(":", 1)[1]
 
 
-class _Reader(HTMLParser):
+_STRICT_TAG = re.compile(
+    r"<(?P<end>/?)(?P<name>[a-z][a-z0-9]*)"
+    r"(?P<attrs>(?:\s+[a-z][a-z0-9_-]*(?:=\"[^\"<>]*\")?)*)\s*/?>"
+)
+"""A tag as Python-Markdown writes one: lower-case names, double-quoted values without '<' or
+'>'. Markdown's own HTML always has this form; raw HTML in a page may not, and a browser can
+read a tag that a lenient parser reads as text, so every '<' must begin a tag of this form."""
+_ATTRIBUTE = re.compile(r"\s+(?P<name>[a-z][a-z0-9_-]*)(?:=\"(?P<value>[^\"<>]*)\")?")
+
+
+class _Reader:
+    """Reads the rendered HTML by the strict tag grammar above, nothing more lenient."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
         self.record_addresses: list[str] = []
         self.title = ""
-        self._in_title = False
-        self._title_done = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.findings.extend(_judge(tag, attrs))
-        for name, value in attrs:
-            if name in ("href", "src") and value and _scheme(value) == "record":
-                self.record_addresses.append(value)
-        if tag == "h1" and not self._title_done:
-            self._in_title = True
+    def feed(self, markup: str) -> None:
+        position = 0
+        title_start: int | None = None
+        while (at := markup.find("<", position)) != -1:
+            tag = _STRICT_TAG.match(markup, at)
+            if tag is None:
+                self.findings.append(_raw(markup[at : at + 20]))
+                position = at + 1
+                continue
+            position = tag.end()
+            if tag["end"]:
+                if tag["name"] == "h1" and title_start is not None and not self.title:
+                    inner = re.sub(r"<[^>]*>", "", markup[title_start:at])
+                    self.title = html.unescape(inner) or " "
+                    title_start = None
+                continue
+            attrs = [(m["name"], m["value"]) for m in _ATTRIBUTE.finditer(tag["attrs"])]
+            self.findings.extend(_judge(tag["name"], attrs))
+            for name, value in attrs:
+                if name in ("href", "src") and value and _scheme(value) == "record":
+                    self.record_addresses.append(value)
+            if tag["name"] == "h1" and title_start is None and not self.title:
+                title_start = tag.end()
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "h1" and self._in_title:
-            self._in_title, self._title_done = False, True
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-    def handle_comment(self, data: str) -> None:
-        self.findings.append(_raw("<!--"))
-
-    def handle_decl(self, decl: str) -> None:
-        self.findings.append(_raw(f"<!{decl[:20]}"))
-
-    def handle_pi(self, data: str) -> None:
-        self.findings.append(_raw(f"<?{data[:20]}"))
+    def close(self) -> None:
+        self.title = self.title.strip()
 
 
 def _judge(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Finding]:
@@ -232,6 +242,7 @@ def _judge(tag: str, attrs: list[tuple[str, str | None]]) -> Iterator[Finding]:
 
 
 def _raw(needle: str) -> Finding:
+    needle = needle.split("\n")[0]
     return Finding(
         "raw-html",
         "raw HTML is not allowed in a page: it would reach readers' browsers as written",

@@ -19,6 +19,7 @@ from generator.load.discover_files import PAGES_FOLDER
 from generator.load.page_markdown import judge
 from generator.load.read_records import read_model, read_text
 from generator.load.yaml_positions import ParsedFile
+from generator.schema.characters import CONTROL
 from generator.schema.explainer_settings import DEFAULT_EXPLAINER, SETTINGS_FILE, Explainer
 from generator.schema.field_types import ID_PATTERN, MAX_ID_LENGTH, slug_hint
 
@@ -112,8 +113,24 @@ def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
     text, problems = read_text(path)
     if text is None:
         return None, problems
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # line breaks as Markdown reads them
     name = path.stem
     problems += _name_problems(name, shown)
+    control = CONTROL.search(text)
+    if control:
+        line, col = _position(text, control.start())
+        problems.append(
+            Diagnostic(
+                shown,
+                line,
+                col,
+                "bad-character",
+                "",
+                f"the control character U+{ord(control.group()):04X} is not allowed in a page: "
+                "browsers and parsers read the text around it differently",
+                "delete it (a page may hold tabs and line breaks, not other controls)",
+            )
+        )
     judged = judge(text)
     lines = _prose(text.split("\n"))
     for finding in judged.findings:
@@ -148,6 +165,11 @@ def _locate(lines: list[str], needle: str) -> tuple[int, int]:
         if at != -1:
             return number, at + 1
     return 0, 0
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _locate_link(lines: list[str], target: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.dataset.link import Dataset
-from generator.load.page_markdown import resolve_record_links
+from generator.load.page_markdown import judge, resolve_record_links
 from generator.load.read_explainer import HandPage
 from generator.render.home_page import Section
 from generator.render.layout import (
@@ -67,7 +67,13 @@ def hand_page(m: Mentions, page: HandPage) -> Page:
 
     def resolve(record_id: str) -> tuple[str, str]:
         ref = m.ref(record_id)
-        return escape(ref.title), relative(m.page, ref.place.page, ref.place.anchor)
+        # Quotes too: a link may sit inside a quoted attribute of the page's own HTML.
+        title = escape(ref.title).replace('"', "&#34;").replace("'", "&#39;")
+        return title, relative(m.page, ref.place.page, ref.place.anchor)
 
     text = resolve_record_links(page.text, resolve, m.targets)
+    # `check` judged the page as written; what the engine gets must pass the same judge.
+    refused = judge(text).findings
+    if refused:
+        raise ValueError(f"{page.shown_path}: resolving its record links made {refused[0]}")
     return Page(m.page, "hand_page.md.j2", HandPageText(text))
