@@ -6,6 +6,7 @@ Markdown (escaped data, or links built by `Mentions`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from generator.dataset.link import Dataset
@@ -15,6 +16,7 @@ from generator.render.data_page import data_page
 from generator.render.date_labels import date_label
 from generator.render.glossary_page import glossary_page
 from generator.render.home_page import home_page
+from generator.render.language_names import language_name
 from generator.render.layout import (
     CORRECTIONS_PAGE,
     DATA_PAGE,
@@ -40,6 +42,7 @@ from generator.render.record_pages import actor_page, event_page, source_page, s
 from generator.render.settings import SiteSettings
 from generator.render.shelf_pages import TITLES, pager, section_shelf, shelf_index, shelf_title
 from generator.render.timeline_page import timeline_page
+from generator.schema.models import Source
 from generator.schema.vocabulary import SOURCE_KINDS
 
 
@@ -179,6 +182,12 @@ def _statements_index(dataset: Dataset, m: Mentions) -> Page:
 
 
 def _sources_index(dataset: Dataset, m: Mentions) -> Page:
+    """Each source with its date and language; two whose titles and dates are the same are
+    told apart by the first statement or event that cites them."""
+    shown = Counter(
+        (m.title(source_id), source.published.date if source.published else "")
+        for source_id, source in dataset.sources.items()
+    )
     groups = []
     for kind, term in SOURCE_KINDS.terms.items():
         members = sorted(
@@ -190,10 +199,28 @@ def _sources_index(dataset: Dataset, m: Mentions) -> Page:
                 {
                     "title": term.label,
                     "meaning": escape(term.meaning),
-                    "sources": m.many([i for i, _ in members]),
+                    "sources": [_source_line(dataset, m, i, s, shown) for i, s in members],
                 }
             )
     return Page(m.page, "sources.md.j2", SourcesIndex(groups))
+
+
+def _source_line(
+    dataset: Dataset, m: Mentions, source_id: str, source: Source, shown: Counter[tuple[str, str]]
+) -> str:
+    date = source.published.date if source.published else ""
+    parts = [
+        m.to(source_id),
+        date_label(date) if date else "date not shown",
+        ", ".join(language_name(code) for code in source.languages),
+    ]
+    if shown[(m.title(source_id), date)] > 1:
+        citing = [
+            i for kind, i in m.cited_by.get(source_id, []) if kind in ("statements", "events")
+        ]
+        if citing:
+            parts.append(f"for {m.to(citing[0])}")
+    return " · ".join(parts)
 
 
 def _articles_index(dataset: Dataset, m: Mentions) -> Page:
