@@ -223,3 +223,20 @@ def test_the_data_page_downloads_an_export(
         page.locator("a[download='statements.csv']").click()
     assert download_info.value.suggested_filename == "statements.csv"
     watch.assert_clean()
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_a_statement_page_shows_its_words_on_the_first_screen(
+    browser: Browser, base_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{base_url}/statements/2022-07-27-mfa-no-requests/")
+    words = page.locator("article blockquote").first
+    box = words.bounding_box()
+    assert box is not None and box["y"] < height, box
+    assert "Кроме сообщений СМИ" in words.inner_text()
+    # At full contrast: the quote's colour is the body text's.
+    colour = "el => getComputedStyle(el).color"
+    assert words.evaluate(colour) == page.locator("article p").first.evaluate(colour)
+    context.close()

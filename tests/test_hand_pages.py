@@ -34,6 +34,8 @@ HOSTILE_PAGES = {
     "NUL after a tag name": "# T\n\nhover <span\x00 onmouseover=alert(1)>q</span>\n",
     "unquoted attribute": "# T\n\n<span class=x onmouseover=alert(1)>q</span>\n",
     "single-quoted attribute": "# T\n\n<span title='x' onclick='alert(1)'>q</span>\n",
+    "YAML front matter": '---\ntitle: "\\x3cimg src=x onerror=alert(1)\\x3e"\n---\n\n# T\n',
+    "MultiMarkdown metadata": "Title: &lt;b&gt;\n\n# T\n",
 }
 
 
@@ -47,7 +49,8 @@ def _page_problems(base_data: Path, text: str) -> list[str]:
 @pytest.mark.parametrize("text", HOSTILE_PAGES.values(), ids=HOSTILE_PAGES.keys())
 def test_a_hostile_page_is_refused(base_data: Path, text: str) -> None:
     codes = _page_problems(base_data, text)
-    assert codes and set(codes) <= {"raw-html", "unsafe-link", "bad-character"}, codes
+    refusals = {"raw-html", "unsafe-link", "bad-character", "page-without-title"}
+    assert codes and set(codes) <= refusals, codes
 
 
 SAFE_PAGE = """# About {braces} and `<b>`

@@ -23,3 +23,22 @@ def test_each_source_line_has_its_date_and_language_and_twins_differ() -> None:
     assert twins[0].split(" · for ")[1] != twins[1].split(" · for ")[1]
     assert " ru " not in page and "(ru)" not in page  # languages by name
     assert "Russian" in page
+
+
+def test_a_statement_heading_carries_the_start_of_its_words() -> None:
+    files = build_site(load_dataset(REAL_DATA)).files
+    heading = files["statements/2022-07-27-mfa-no-requests.md"].splitlines()[0]
+    assert heading == (
+        "# Ministry of Foreign Affairs of the Russian Federation, 27 July 2022: "
+        "“There have been no requests, only media reports.”"
+    )
+    # "U.S." ends no sentence; a long quote is cut at a word's end and marked as cut.
+    readout = files["statements/2022-07-29-mfa-quiet-diplomacy.md"].splitlines()[0]
+    assert readout.endswith("“concerning a possible exchange of Russian and U.S. citizens…”")
+    # A paraphrase has no words to quote.
+    assert files["statements/2022-07-29-lavrov-ministry-not-involved.md"].splitlines()[0] == (
+        "# Sergey Lavrov, 29 July 2022"
+    )
+    # The words come before the details.
+    page = files["statements/2022-07-27-mfa-no-requests.md"]
+    assert page.index("Кроме сообщений СМИ") < page.index("## Details")

@@ -141,7 +141,11 @@ def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
     links = tuple(RecordLink(*_locate_link(lines, target), target) for target in judged.records)
     title = judged.title
     title = " ".join(title.split())
-    if not title:
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    if not title or not first.startswith("# "):
+        # The title line first: a page that starts otherwise could start with metadata
+        # (`---` front matter, or `key: value` lines) that the engine reads and prints in the
+        # page's header as it is, where no check of the page's HTML sees it.
         problems.append(
             Diagnostic(
                 shown,
@@ -149,8 +153,8 @@ def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
                 1,
                 "page-without-title",
                 "",
-                "the page has no title",
-                "start it with a heading line: '# Title'",
+                "the page does not start with its title",
+                "make its first line a heading: '# Title' (pages take no front matter)",
             )
         )
     # Returned with its problems, so that its links are checked in the same run.

@@ -9,8 +9,10 @@ related records are worked out in one place. `listed` caps the related records a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from generator.render.argument_views import quote_of
 from generator.render.article_page import link_to_passage
 from generator.render.date_labels import date_label, day_heading, when_label
 from generator.render.record_links import Mentions, Ref
@@ -28,6 +30,7 @@ from generator.render.view_parts import (
     frame,
     ref,
 )
+from generator.schema.models import Statement
 from generator.schema.vocabulary import (
     ACTOR_KINDS,
     EVENT_KINDS,
@@ -42,7 +45,7 @@ from generator.schema.vocabulary import (
 class StatementView:
     frame: Frame
     heading: str
-    """The page's heading: the speaker and the day."""
+    """The page's heading: the speaker, the day and the start of the words."""
     summary: str
     speaker: Ref
     speaker_note: str | None
@@ -72,6 +75,29 @@ class StatementView:
     """How articles reported it: on its page only."""
 
 
+SHORT_WORDS = 60
+"""Characters of the words a statement's heading (and so its browser title) carries."""
+
+
+def _heading(speaker: str, statement: Statement) -> str:
+    """`Speaker, day: “the words…”`: the words a reader searched for, in the tab and in
+    search results; a paraphrase has no words to quote."""
+    said = f"{speaker}, {day_heading(statement.when)}"
+    quote, _lang, _note = quote_of(statement)
+    if quote is None or statement.fidelity == "paraphrase":
+        return said
+    flat = " ".join(quote.split())
+    if len(flat) > SHORT_WORDS:
+        # The first sentence when it is short enough, else the words up to a word's end.
+        # A full stop before a capital ends a sentence; one before "citizens" ends "U.S.".
+        sentence = re.match(r".{8,}?[a-zа-я)][.!?](?= [A-ZА-Я«“\"])", flat[: SHORT_WORDS + 2])
+        if sentence:
+            flat = sentence.group()
+        else:
+            flat = flat[: SHORT_WORDS + 1].rsplit(" ", 1)[0].rstrip(",;:.—–-") + "…"
+    return f"{said}: “{flat}”"
+
+
 def statement_view(m: Mentions, record_id: str, listed: int | None) -> StatementView:
     dataset = m.dataset
     statement = dataset.statements[record_id]
@@ -94,7 +120,7 @@ def statement_view(m: Mentions, record_id: str, listed: int | None) -> Statement
     }
     return StatementView(
         frame=frame(m, record_id, m.title(record_id), listed, shown),
-        heading=f"{speaker.name}, {day_heading(statement.when)}",
+        heading=_heading(speaker.name, statement),
         summary=statement.summary,
         speaker=ref(m, statement.speaker),
         speaker_note=statement.speaker_note,
