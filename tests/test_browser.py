@@ -240,3 +240,26 @@ def test_a_statement_page_shows_its_words_on_the_first_screen(
     colour = "el => getComputedStyle(el).color"
     assert words.evaluate(colour) == page.locator("article p").first.evaluate(colour)
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("no requests", ["statements/2022-07-27-mfa-no-requests/"]),
+        ("megaphone", ["statements/2022-07-27-mfa-no-requests/", "glossary/"]),
+    ],
+)
+def test_search_ranks_the_story_above_the_sources(
+    reader: tuple[Page, Watch], base_url: str, query: str, expected: list[str]
+) -> None:
+    """Statements, contradictions and claims weigh more in the index than sources' pages."""
+    page, watch = reader
+    page.goto(f"{base_url}/")
+    assert search_results(page, query) >= 1
+    top = page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.slice(0, 3).map(link => new URL(link.href).pathname)"
+    )
+    for path in expected:
+        assert f"/{path}" in top[: len(expected) + 1], top
+    assert top[0].startswith(("/statements/", "/glossary/")), top
+    watch.assert_clean()

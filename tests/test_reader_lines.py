@@ -1,5 +1,6 @@
-"""The Sources page gives each source its date and language, and tells apart two sources whose
-titles and dates are the same by what they are cited for."""
+"""Reader-facing lines of the real explainer: the Sources page gives each source its date and
+language and tells apart two sources whose titles and dates are the same; a statement's heading
+carries the start of its words."""
 
 from __future__ import annotations
 
@@ -25,18 +26,22 @@ def test_each_source_line_has_its_date_and_language_and_twins_differ() -> None:
     assert "Russian" in page
 
 
+def _heading(page: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith("# "))
+
+
 def test_a_statement_heading_carries_the_start_of_its_words() -> None:
     files = build_site(load_dataset(REAL_DATA)).files
-    heading = files["statements/2022-07-27-mfa-no-requests.md"].splitlines()[0]
+    heading = _heading(files["statements/2022-07-27-mfa-no-requests.md"])
     assert heading == (
         "# Ministry of Foreign Affairs of the Russian Federation, 27 July 2022: "
         "“There have been no requests, only media reports.”"
     )
     # "U.S." ends no sentence; a long quote is cut at a word's end and marked as cut.
-    readout = files["statements/2022-07-29-mfa-quiet-diplomacy.md"].splitlines()[0]
+    readout = _heading(files["statements/2022-07-29-mfa-quiet-diplomacy.md"])
     assert readout.endswith("“concerning a possible exchange of Russian and U.S. citizens…”")
     # A paraphrase has no words to quote.
-    assert files["statements/2022-07-29-lavrov-ministry-not-involved.md"].splitlines()[0] == (
+    assert _heading(files["statements/2022-07-29-lavrov-ministry-not-involved.md"]) == (
         "# Sergey Lavrov, 29 July 2022"
     )
     # The words come before the details.
