@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator import load_dataset
 from generator.render.site import build_site
-from tests.helpers import REAL_DATA
+from tests.helpers import REAL_DATA, SECOND_DATA
 
 
 def test_each_source_line_has_its_date_and_language_and_twins_differ() -> None:
@@ -47,3 +47,13 @@ def test_a_statement_heading_carries_the_start_of_its_words() -> None:
     # The words come before the details.
     page = files["statements/2022-07-27-mfa-no-requests.md"]
     assert page.index("Кроме сообщений СМИ") < page.index("## Details")
+
+
+def test_our_own_translations_are_credited_once() -> None:
+    for data in (REAL_DATA, SECOND_DATA):
+        text = "".join(build_site(load_dataset(data)).files.values()).casefold()
+        assert "by our translation" not in text
+    insurer = build_site(load_dataset(SECOND_DATA)).files[
+        "statements/2022-02-05-insurer-checking.md"
+    ]
+    assert "*Our translation (English).*" in insurer

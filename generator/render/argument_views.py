@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
+from generator.render.language_names import OUR_TRANSLATION
 from generator.render.record_links import Mentions, Ref
 from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
@@ -47,14 +48,21 @@ def quote_of(
     chosen = [t for t in statement.translations if t.by == translation_by]
     english = [t for t in statement.translations if t.lang == "en"]
     if translation_by is not None and chosen:
-        return chosen[0].text, chosen[0].lang, f"translation by {chosen[0].by}"
+        return chosen[0].text, chosen[0].lang, _credit(chosen[0].by)
     if statement.words and statement.words.lang == "en":
         return statement.words.text, "en", None
     if english:
-        return english[0].text, "en", f"translation by {english[0].by}"
+        return english[0].text, "en", _credit(english[0].by)
     if statement.words:
         return statement.words.text, statement.words.lang, None
     return None, None, "paraphrase only; no words were found"
+
+
+def _credit(by: str) -> str:
+    """Whose translation a quote is, as a card's note says it."""
+    if " ".join(by.split()).casefold() == OUR_TRANSLATION:
+        return OUR_TRANSLATION
+    return f"translation by {by}"
 
 
 def card(m: Mentions, record_id: str, translation_by: str | None = None) -> Card:

@@ -16,3 +16,16 @@ def language_name(code: str, in_language: str = "en") -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name or code
+
+
+OUR_TRANSLATION = "our translation"
+"""What `by` says of a translation the explainer made itself."""
+
+
+def translation_credit(by: str, lang: str) -> str:
+    """"Translation (English) by Reuters", or "Our translation (English)": never "translation
+    by our translation"."""
+    language = language_name(lang)
+    if " ".join(by.split()).casefold() == OUR_TRANSLATION:
+        return f"Our translation ({language})"
+    return f"Translation ({language}) by {by}"

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render.language_names import language_name
+from generator.render.language_names import language_name, translation_credit
 from generator.render.markdown_text import escape as markdown_escape
 from generator.render.markdown_text import escape_block, external_link, paragraphs
 
@@ -104,6 +104,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         language_name=language_name,
+        translation_credit=translation_credit,
         oneline=_oneline,
         paragraphs=_paragraphs,
         link=_link,
