@@ -62,3 +62,10 @@ def test_the_whole_entry_stays_one_entry(title: str) -> None:
 
 def test_an_address_keeps_its_meaning_and_its_field() -> None:
     assert bibtex_url("https://example.org/a%20b/{x}\\") == "https://example.org/a%20b/%7Bx%7D%5C"
+
+
+def test_a_citation_ends_its_title_with_one_full_stop() -> None:
+    site = SiteSettings(name="Site", version="v1")
+    assert cite(site, "It was made.", "x-1", "p/").plain.startswith("“It was made.” Site,")
+    assert cite(site, "Was it made?", "x-1", "p/").plain.startswith("“Was it made?” Site,")
+    assert cite(site, "A title", "x-1", "p/").plain.startswith("“A title.” Site,")

@@ -61,7 +61,10 @@ def cite(site: SiteSettings, title: str, record_id: str, path: str) -> Citation:
     stable address of `path`."""
     url = site.absolute(path)
     version = f", data version {site.version}" if site.version else ""
-    plain = f"“{' '.join(title.split())}.” {site.name}, record {record_id}{version}. {url}"
+    flat = " ".join(title.split())
+    # A title that ends a sentence already ("...was made.") takes no second full stop.
+    ended = flat if flat.endswith((".", "!", "?", "…")) else f"{flat}."
+    plain = f"“{ended}” {site.name}, record {record_id}{version}. {url}"
     bibtex = (
         f"@misc{{{record_id},\n  title = {{{bibtex_text(title)}}},\n"
         f"  howpublished = {{\\url{{{bibtex_url(url)}}}}},\n"
