@@ -4,6 +4,7 @@ ordinary Markdown (code, tables, footnotes, admonitions, record links in every f
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,12 @@ def test_a_record_title_cannot_leave_the_attribute_a_link_to_it_sits_in(base_dat
     page = build_site(dataset).files["p.md"]
     assert 'autofocus onfocus="alert' not in page
     assert "x&#34; tabindex=&#34;0&#34; autofocus" in page
+
+
+def test_a_page_of_brackets_is_refused_at_once(base_data: Path) -> None:
+    """Python-Markdown's time to read '[' grows with their square: a page of 200,000 would
+    stop `check` and the build for hours; it is refused before it is read."""
+    started = time.perf_counter()
+    codes = _page_problems(base_data, "# T\n\n" + "![" * 100_000)
+    assert codes == ["too-many"]
+    assert time.perf_counter() - started < 5

@@ -55,6 +55,7 @@ def test_its_pages_are_its_own() -> None:
     assert "Original (Chinese)" in files["statements/2022-02-05-owner-no-notice.md"]
     # Edit links open the file in its own folder of the repository.
     assert "edit/main/tests/explainers/lantern/statements/" in every
+    assert "record=tests%2Fexplainers%2Flantern%2Fstatements%2F" in every  # the report form
     # The Kind of an event of kind `other` is its label; no article, so no Articles page.
     assert "council inquiry" in files["events/2022-02-08-inquiry.md"]
     assert "articles/index.md" not in files

@@ -77,7 +77,7 @@ def resolve_record_links(
     link text its title (already escaped for Markdown). A link that names no known record is
     left as written: `check` has refused any that is a link, so it is text in code."""
 
-    code = _code_ranges(text)
+    code = code_ranges(text)
 
     def in_code(match: re.Match[str]) -> bool:
         return any(start <= match.start() < end for start, end in code)
@@ -101,7 +101,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1)[^\n])+?\1")
 
 
-def _code_ranges(text: str) -> list[tuple[int, int]]:
+def code_ranges(text: str) -> list[tuple[int, int]]:
     """Where code is written (fenced blocks and code spans), as (start, end) offsets: a record
     link shown as code stays as written. What the page holds is judged on its HTML; a link
     this misreads is left unresolved, and `check` then reports it."""

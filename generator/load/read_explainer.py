@@ -16,12 +16,17 @@ from pathlib import Path
 
 from generator.load.diagnostics import Diagnostic, display_path
 from generator.load.discover_files import PAGES_FOLDER
-from generator.load.page_markdown import judge
+from generator.load.page_markdown import code_ranges, judge
 from generator.load.read_records import read_model, read_text
 from generator.load.yaml_positions import ParsedFile
 from generator.schema.characters import CONTROL
 from generator.schema.explainer_settings import DEFAULT_EXPLAINER, SETTINGS_FILE, Explainer
 from generator.schema.field_types import ID_PATTERN, MAX_ID_LENGTH, slug_hint
+
+MAX_BRACKETS = 1_000
+"""The most '[' a page may hold. Python-Markdown looks for each one's closing ']' in the rest of
+the page: 8,000 took 9 s to render and 200,000 would take hours, in `check` and in the build
+alike; 1,000 take under a second."""
 
 RESERVED_PAGE_NAMES = frozenset(
     {
@@ -131,8 +136,23 @@ def load_page(path: Path) -> tuple[HandPage | None, list[Diagnostic]]:
                 "delete it (a page may hold tabs and line breaks, not other controls)",
             )
         )
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        problems.append(
+            Diagnostic(
+                shown,
+                0,
+                0,
+                "too-many",
+                "",
+                f"the page holds {brackets:,} '[' (links, images, footnotes): at most "
+                f"{MAX_BRACKETS:,}, as Markdown's time to read them grows with their square",
+                "split the page, or write a literal '[' as &#91;",
+            )
+        )
+        return HandPage(name, "", text, shown, ()), sorted(set(problems))
     judged = judge(text)
-    lines = _prose(text.split("\n"))
+    lines = _prose(text)
     for finding in judged.findings:
         line, col = _locate(lines, finding.needle)
         problems.append(
@@ -186,29 +206,16 @@ def _locate_link(lines: list[str], target: str) -> tuple[int, int]:
     return 0, 0
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
-
-def _prose(lines: list[str]) -> list[str]:
-    """The lines with code blanked out (fenced blocks, code spans), so that a problem is
-    located where it is written as Markdown rather than where code shows it as text. Only
+def _prose(text: str) -> list[str]:
+    """The page's lines with code blanked out (fenced blocks, code spans), so that a problem
+    is located where it is written as Markdown rather than where code shows it as text. Only
     for locating: what a page holds is judged on its HTML."""
-    out: list[str] = []
-    fence = ""
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            out.append("")
-            continue
-        if opening:
-            fence = opening.group(1)
-            out.append("")
-            continue
-        out.append(_CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line))
-    return out
+    chars = list(text)
+    for start, end in code_ranges(text):
+        for at in range(start, end):
+            if chars[at] != "\n":
+                chars[at] = " "
+    return "".join(chars).split("\n")
 
 
 def _name_problems(name: str, shown: str) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
-from generator.render.language_names import OUR_TRANSLATION
+from generator.render.language_names import OUR_TRANSLATION, is_ours
 from generator.render.record_links import Mentions, Ref
 from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
@@ -60,7 +60,7 @@ def quote_of(
 
 def _credit(by: str) -> str:
     """Whose translation a quote is, as a card's note says it."""
-    if " ".join(by.split()).casefold() == OUR_TRANSLATION:
+    if is_ours(by):
         return OUR_TRANSLATION
     return f"translation by {by}"
 

@@ -22,10 +22,15 @@ OUR_TRANSLATION = "our translation"
 """What `by` says of a translation the explainer made itself."""
 
 
+def is_ours(by: str) -> bool:
+    """Whether a translation's `by` says the explainer made it."""
+    return " ".join(by.split()).casefold() == OUR_TRANSLATION
+
+
 def translation_credit(by: str, lang: str) -> str:
     """"Translation (English) by Reuters", or "Our translation (English)": never "translation
     by our translation"."""
     language = language_name(lang)
-    if " ".join(by.split()).casefold() == OUR_TRANSLATION:
+    if is_ours(by):
         return f"Our translation ({language})"
     return f"Translation ({language}) by {by}"

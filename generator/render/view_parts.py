@@ -163,7 +163,7 @@ def edit_links(site: SiteSettings, kind: str, record_id: str, title: str) -> Edi
         {
             "template": "correction.yml",
             "title": f"Correction: {' '.join(title.split())[:80]}",
-            "record": f"data/{kind}/{record_id}.yaml",
+            "record": f"{site.data_path}/{kind}/{record_id}.yaml",
         }
     )
     return EditLinks(
