@@ -28,8 +28,9 @@ def test_pages_show_the_record(reader: tuple[Page, Watch], base_url: str) -> Non
     assert page.locator("span[data-actors]").count() >= 56
     assert "14:12 EDT (21:12 MSK)" in page.locator("article").inner_text()
     page.goto(f"{base_url}/contradictions/")
-    assert page.locator("h2[id]").count() >= 7
-    assert page.locator(".sides").count() >= 7
+    assert page.locator("article li a[id]").count() >= 7
+    page.goto(f"{base_url}/contradictions/did-the-us-request-the-call/")
+    assert page.locator(".sides > .side").count() == 3
     page.goto(f"{base_url}/actors/sergey-lavrov/")
     assert "Сергей Викторович Лавров" in page.content()
     assert page.get_by_role("link", name="Lavrov says Moscow first learned").count() >= 1
@@ -41,6 +42,8 @@ def test_click_from_a_contradiction_to_its_statement_and_source(
 ) -> None:
     page, watch = reader
     page.goto(f"{base_url}/contradictions/")
+    page.get_by_role("link", name="Had the U.S. asked for the call, and when?").click()
+    page.wait_for_url("**/contradictions/did-the-us-request-the-call/")
     page.locator(".side").first.locator("a[href*='statements/']").first.click()
     page.wait_for_url("**/statements/2022-07-27-mfa-no-requests/")
     assert "Кроме сообщений СМИ" in page.content()
@@ -60,6 +63,25 @@ def test_search_finds_english_and_russian_words(
     watch.assert_clean()
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_contradictions_sides_share_the_width_equally_or_stack_on_a_phone(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/contradictions/did-the-us-request-the-call/")
+    boxes = [side.bounding_box() for side in page.locator(".sides > .side").all()]
+    assert len(boxes) == 3 and all(box is not None for box in boxes)
+    lefts = {round(box["x"]) for box in boxes if box}
+    widths = {round(box["width"]) for box in boxes if box}
+    if width >= 1280:
+        assert len(lefts) == 3 and max(widths) - min(widths) <= 1  # one row, equal columns
+    else:
+        assert len(lefts) == 1  # one above the other
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    context.close()
+
+
 def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
@@ -77,6 +99,7 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
         "/",
         "/timeline/",
         "/contradictions/",
+        "/contradictions/did-the-us-request-the-call/",
         "/claims/",
         "/actors/sergey-lavrov/",
         "/statements/2022-07-27-mfa-no-requests/",
@@ -239,6 +262,29 @@ def test_a_statement_page_shows_its_words_on_the_first_screen(
     # At full contrast: the quote's colour is the body text's.
     colour = "el => getComputedStyle(el).color"
     assert words.evaluate(colour) == page.locator("article p").first.evaluate(colour)
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 812), (1280, 800)])
+def test_the_home_page_answers_and_shows_two_sides_words_on_the_first_screen(
+    browser: Browser, base_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    lede = page.locator("article h1 ~ p").first
+    assert "no request, only media reports" in lede.inner_text()
+    lede_box = lede.bounding_box()
+    assert lede_box is not None and lede_box["y"] + lede_box["height"] <= height
+    quotes = page.locator(".home-sides blockquote")
+    assert quotes.count() == 3
+    tops = [box["y"] for box in (q.bounding_box() for q in quotes.all()) if box]
+    # The first line of at least two sides' words is on the screen.
+    assert sum(top + 24 <= height for top in tops) >= 2, tops
+    assert "There have been no requests, only media reports." in quotes.first.inner_text()
+    # Body-size type, full contrast: the words are read, not glanced at.
+    style = "el => [getComputedStyle(el).fontSize, getComputedStyle(el).color]"
+    assert quotes.first.evaluate(style) == lede.evaluate(style)
     context.close()
 
 

@@ -31,8 +31,8 @@ def test_the_settings_title_the_home_page_and_every_citation(base_data: Path) ->
     home = files["index.md"]
     assert home.startswith("# The second explainer\n")
     assert "One sentence that says what happened." in home
-    assert "## The central contradiction" in home and "## What we do not know" in home
-    assert "[Read the analysis](contradictions.md#was-it-requested)" in home
+    assert "## Was a request made?" in home and "## What we do not know" in home
+    assert "(contradictions/was-it-requested.md)" in home
     statement = files["statements/2022-07-28-assertion.md"]
     assert "The second explainer, record 2022-07-28-assertion" in statement
     assert "https://example.org/second/statements/2022-07-28-assertion/" in statement

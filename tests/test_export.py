@@ -117,7 +117,11 @@ def test_statement_pages_embed_claim_json_ld() -> None:
 def test_claims_and_contradictions_embed_json_ld() -> None:
     claims = json_ld_blocks(FILES["claims.md"])
     assert {c["identifier"] for c in claims} == set(DATASET.claims)
-    contradictions = json_ld_blocks(FILES["contradictions.md"])
+    contradictions = [
+        block
+        for record_id in DATASET.contradictions
+        for block in json_ld_blocks(FILES[f"contradictions/{record_id}.md"])
+    ]
     assert {c["identifier"] for c in contradictions} == set(DATASET.contradictions)
     assert all(c["@type"] == "CreativeWork" and c["name"] for c in contradictions)
 
@@ -133,15 +137,14 @@ def test_json_ld_cannot_be_closed_by_text() -> None:
 def test_every_record_page_offers_cite_this() -> None:
     site = SiteSettings(name="Explainer", url="https://example.org/x/")
     pages = render_site(DATASET, site)
-    for kind in ("actors", "statements", "events", "sources", "articles"):
+    for kind in ("actors", "statements", "events", "sources", "articles", "contradictions"):
         for record_id in getattr(DATASET, kind):
             page = pages[f"{kind}/{record_id}.md"]
             assert "<summary>Cite this</summary>" in page
             assert f"https://example.org/x/{kind}/{record_id}/" in page
             assert f"@misc{{{record_id}," in page
-    for kind in ("claims", "contradictions"):
-        for record_id in getattr(DATASET, kind):
-            assert f"https://example.org/x/{kind}/{record_id}/" in pages[f"{kind}.md"]
+    for record_id in DATASET.claims:
+        assert f"https://example.org/x/claims/{record_id}/" in pages["claims.md"]
 
 
 def test_without_a_site_url_citations_use_root_paths() -> None:

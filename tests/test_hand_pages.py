@@ -90,7 +90,7 @@ def test_ordinary_markdown_passes_and_every_record_link_resolves(base_data: Path
     assert '](statements/2022-07-28-denial.md "its page")' in page
     assert "](claims.md#request-made )" in page
     assert "[Ana Speaker, 28 July 2022: She says a request was made.](statements/" in page
-    assert "[r]: contradictions.md#was-it-requested" in page
+    assert "[r]: contradictions/was-it-requested.md" in page
 
 
 def test_the_pages_extensions_are_the_sites() -> None:

@@ -16,6 +16,7 @@ from generator import load_dataset
 from generator.render.argument_views import (
     Card,
     ClaimView,
+    ContradictionLine,
     ContradictionView,
     SideView,
     StanceRow,
@@ -44,6 +45,7 @@ def _pages() -> dict[str, list[Page]]:
         *plan(load_dataset(REAL_DATA), site),
         *plan(base, site),
         *plan(base, site, Layout.of(base, page_limit=1, shelf_size=2)),
+        *plan(base, site, Layout.of(base, page_limit=0, shelf_size=2)),
     ]:
         found[page.template].append(page)
     return found
@@ -89,9 +91,10 @@ VIEWS: dict[type[Any], list[str]] = {
     ActorView: ["actor.md.j2"],
     SourceView: ["source.md.j2"],
     ClaimView: ["claims.md.j2"],
-    ContradictionView: ["contradictions.md.j2"],
-    SideView: ["contradictions.md.j2"],
-    Card: ["contradictions.md.j2", "statements.md.j2"],
+    ContradictionView: ["contradiction.md.j2", "_contradiction.md.j2"],
+    SideView: ["_contradiction.md.j2"],
+    Card: ["_contradiction.md.j2", "statements.md.j2"],
+    ContradictionLine: ["contradictions_index.md.j2"],
     StanceRow: ["claims.md.j2"],
 }
 SHARED = ["_macros.md.j2", "sections/shelf.html.j2"]

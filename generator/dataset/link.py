@@ -283,6 +283,7 @@ def _rule_problems(item: Loaded, by_kind: dict[str, dict[str, Record]]) -> Itera
     record = item.record
     if isinstance(record, Contradiction):
         yield from _translation_problems(item, record, by_kind)
+        yield from _excerpt_problems(item, record, by_kind)
     if not isinstance(record, Statement) or record.event is None:
         return
     event = by_kind["events"].get(record.event)  # absent when the reference is broken
@@ -324,6 +325,42 @@ def _translation_problems(
                     f"'{statement_id}' has no translation by '{side.translation}'",
                     f"use the 'by' of one of its translations ({given}), or add the translation",
                 )
+
+
+def _excerpt_problems(
+    item: Loaded, contradiction: Contradiction, by_kind: dict[str, dict[str, Record]]
+) -> Iterator[Problem]:
+    """A side's excerpt is copied from the words or a translation of one of its statements."""
+    for index, side in enumerate(contradiction.sides):
+        if side.excerpt is None:
+            continue
+        statements = [by_kind["statements"].get(s) for s in side.statements]
+        found = [s for s in statements if isinstance(s, Statement)]
+        if len(found) < len(statements):
+            continue  # a broken reference, reported as such
+        if not any(excerpt_source(s, side.excerpt) for s in found):
+            hint = (
+                "copy the words exactly from the 'words' or a 'translations' text of "
+                + (", ".join(f"'{s}'" for s in side.statements) or "a statement on this side")
+            )
+            yield _at(
+                item,
+                ("sides", index, "excerpt"),
+                "unknown-excerpt",
+                "the excerpt is not in the words or translations of this side's statements",
+                hint,
+            )
+
+
+def excerpt_source(statement: Statement, excerpt: str) -> tuple[str, str | None] | None:
+    """Where an excerpt is copied from: the language of the text that holds it and, for a
+    translation, its translator; None when no text of the statement holds it."""
+    if statement.words is not None and excerpt in statement.words.text:
+        return statement.words.lang, None
+    for translation in statement.translations:
+        if excerpt in translation.text:
+            return translation.lang, translation.by
+    return None
 
 
 def _duplicate_form_problems(

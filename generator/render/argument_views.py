@@ -2,17 +2,19 @@
 statement card they and the statements index show: raw values and resolved references, rendered
 by `claims.md.j2`, `contradictions.md.j2` and `statements.md.j2` through the `md` filters.
 
-Claims and contradictions have no page of their own: each is a section of its index page (or
-of a shelf of it), so their view carries its citation and JSON-LD.
+A claim has no page of its own: it is a section of its index page (or of a shelf of it); a
+contradiction has one until its kind is shelved. So their view carries its citation and JSON-LD.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.dataset.link import excerpt_source
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
 from generator.render.language_names import OUR_TRANSLATION, is_ours
+from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, Ref
 from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
@@ -37,6 +39,19 @@ class Card:
     speaker_note: str | None
     when: str
     sources: tuple[Ref, ...]
+    reported_by: str
+    """Who reported it, short: 'Reported by TASS, Reuters and 4 others'."""
+
+
+def reported_by(publishers: list[str]) -> str:
+    """The reporting chain in a line: its first two publishers, then how many more."""
+    names = list(dict.fromkeys(publishers))
+    if not names:
+        return ""
+    if len(names) <= 2:
+        return "Reported by " + " and ".join(names)
+    more = len(names) - 2
+    return f"Reported by {names[0]}, {names[1]} and {more} other{'s' if more > 1 else ''}"
 
 
 def quote_of(
@@ -65,11 +80,18 @@ def _credit(by: str) -> str:
     return f"translation by {by}"
 
 
-def card(m: Mentions, record_id: str, translation_by: str | None = None) -> Card:
+def card(
+    m: Mentions, record_id: str, translation_by: str | None = None, excerpt: str | None = None
+) -> Card:
     """The statement's card; for a side that stands for one translation, that translation
-    under the original words."""
+    under the original words; for a side that names its words at issue, those words."""
     statement = m.dataset.statements[record_id]
     quote, quote_lang, quote_note = quote_of(statement, translation_by)
+    found = excerpt_source(statement, excerpt) if excerpt else None
+    if excerpt and found:
+        lang, by = found
+        credit = f"; {_credit(by)}" if by else ""
+        quote, quote_lang, quote_note = excerpt, lang, f"excerpt{credit}"
     words = statement.words
     shows_original = translation_by is not None and words is not None and quote != words.text
     return Card(
@@ -83,6 +105,9 @@ def card(m: Mentions, record_id: str, translation_by: str | None = None) -> Card
         speaker_note=statement.speaker_note,
         when=when_label(statement.when, m.site.reference_zones),
         sources=refs(m, [r.source for r in statement.reported_in]),
+        reported_by=reported_by(
+            [m.dataset.sources[r.source].publisher for r in statement.reported_in]
+        ),
     )
 
 
@@ -172,7 +197,7 @@ def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
             SideView(
                 side.label,
                 side.summary,
-                tuple(card(m, s, side.translation) for s in side.statements),
+                tuple(card(m, s, side.translation, side.excerpt) for s in side.statements),
                 refs(m, side.sources),
             )
             for side in item.sides
@@ -182,4 +207,35 @@ def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
         settled_by=refs(m, [*settled.events, *settled.sources]) if settled else (),
         sources=refs(m, item.sources),
         json_ld=json_ld(contradiction_ld(m.dataset, m.site, record_id)),
+    )
+
+
+@dataclass(frozen=True)
+class ContradictionPage:
+    """`contradiction.md.j2`: one contradiction on its own page."""
+
+    v: ContradictionView
+
+
+def contradiction_page(m: Mentions, record_id: str) -> Page:
+    return Page(m.page, "contradiction.md.j2", ContradictionPage(contradiction_view(m, record_id)))
+
+
+@dataclass(frozen=True)
+class ContradictionLine:
+    """A contradiction in the index: its question, linked, then its type, status and sides."""
+
+    link: Ref
+    type: str
+    status: str
+    sides: tuple[str, ...]
+
+
+def contradiction_line(m: Mentions, record_id: str) -> ContradictionLine:
+    item = m.dataset.contradictions[record_id]
+    return ContradictionLine(
+        link=ref(m, record_id),
+        type=", ".join(CONTRADICTION_TYPES.label(kind) for kind in item.types),
+        status=STATUSES.label(item.status),
+        sides=tuple(side.label for side in item.sides),
     )

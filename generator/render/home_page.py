@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.render.argument_views import Card, card
 from generator.render.markdown_text import escape, relative
 from generator.render.page_parts import Page
-from generator.render.record_links import Mentions
+from generator.render.record_links import Mentions, Ref
 from generator.schema.explainer_settings import Point
+from generator.schema.record_parts import Side
 from generator.schema.vocabulary import STATUSES
 
 
@@ -23,12 +25,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class HomeSide:
+    """One side of the central contradiction as a quote card: who and when (its label), then
+    its words at issue (or, for a side without words, our summary of it)."""
+
+    label: str
+    summary: str
+    card: Card | None
+    full: Ref | None
+    """The statement the words are from, linked as 'The full statement'."""
+
+
+@dataclass(frozen=True)
 class Central:
     """The central contradiction, its sides side by side."""
 
     question: str
-    labels: list[str]
-    summaries: list[str]
+    sides: list[HomeSide]
     status: str
     link: str
 
@@ -55,10 +68,9 @@ def home_page(m: Mentions, sections: list[Section]) -> Page:
         record = m.dataset.contradictions[record_id]
         central = Central(
             escape(record.title),
-            [escape(side.label) for side in record.sides],
-            [escape(side.summary) for side in record.sides],
+            [_side(m, side) for side in record.sides],
             escape(STATUSES.label(record.status)),
-            m.ref(record_id, "Read the analysis").markdown,
+            m.ref(record_id, "Read the sides in full, and our analysis").markdown,
         )
     ways = [
         f"[{escape(section.title)}]({relative(m.page, section.path)}): {escape(section.about)}"
@@ -74,6 +86,14 @@ def home_page(m: Mentions, sections: list[Section]) -> Page:
         sections=ways,
     )
     return Page(m.page, "home.md.j2", context)
+
+
+def _side(m: Mentions, side: Side) -> HomeSide:
+    """The side's card: the statement its excerpt is from, else its first statement."""
+    cards = [card(m, s, side.translation, side.excerpt) for s in side.statements]
+    chosen = next((c for c in cards if c.quote == side.excerpt), cards[0] if cards else None)
+    full = m.ref(chosen.statement.id, "The full statement") if chosen else None
+    return HomeSide(side.label, side.summary, chosen, full)
 
 
 def _points(m: Mentions, points: list[Point]) -> list[str]:

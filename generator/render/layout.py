@@ -1,13 +1,14 @@
 """Where each record lives, decided once per build from the whole dataset.
 
-A small explainer gives every actor, statement, event and source a page of its own, and lists
-claims, contradictions and glossary terms as sections of one page each. A page per record stops
-scaling at a few hundred records: a static site generator pays for every page it renders, and
-pages that list every record grow without bound. So a kind with more than `PAGE_LIMIT` records
-(statements and events count together: they share the timeline) is "shelved": its records
-become compact sections of numbered shelf pages of `SHELF_SIZE` each, in reading order, and the
-pages that listed them list the shelves instead. Claims and contradictions are shelved once
-their single page would hold more than `SHELF_SIZE`.
+A small explainer gives every actor, statement, event, source and contradiction a page of its
+own (a contradiction's sides need the width of a page, and a reader shares one dispute, not all
+of them), and lists claims and glossary terms as sections of one page each. A page per record
+stops scaling at a few hundred records: a static site generator pays for every page it renders,
+and pages that list every record grow without bound. So a kind with more than `PAGE_LIMIT`
+records (statements and events count together: they share the timeline) is "shelved": its
+records become compact sections of numbered shelf pages of `SHELF_SIZE` each, in reading order,
+and the pages that listed them list the shelves instead. Claims are shelved once their single
+page would hold more than `SHELF_SIZE`.
 
 Wherever a record lives, its permalink is `/<kind>/<id>/`: its own page, or a small redirect to
 its section (`redirect_targets`; the page itself: redirect_pages.py). Shelf numbers move when
@@ -31,7 +32,7 @@ SHELF_SIZE = 100
 
 R = TypeVar("R")
 
-OWN_PAGE = ("actors", "events", "statements", "sources", "articles")
+OWN_PAGE = ("actors", "events", "statements", "sources", "articles", "contradictions")
 """Kinds with a page per record while they are not shelved."""
 INDEX_PAGES = {
     "timeline": "timeline.md",
@@ -44,9 +45,9 @@ INDEX_PAGES = {
     "contradictions": "contradictions.md",
     "glossary": "glossary.md",
 }
-"""The page that lists each kind's records (or each shelf group's shelves). Claims,
-contradictions and glossary terms are sections of theirs while they are not shelved."""
-ONE_PAGE = {kind: INDEX_PAGES[kind] for kind in ("claims", "contradictions", "glossary")}
+"""The page that lists each kind's records (or each shelf group's shelves). Claims and
+glossary terms are sections of theirs while they are not shelved."""
+ONE_PAGE = {kind: INDEX_PAGES[kind] for kind in ("claims", "glossary")}
 """Kinds shown as sections of one page while they are not shelved."""
 HOME_PAGE = "index.md"
 """The home page (from `front:` in explainer.yaml)."""
@@ -118,7 +119,7 @@ class Layout:
                 page_limit,
             ),
             "claims": (tuple(dataset.claims), shelf_size),
-            "contradictions": (tuple(dataset.contradictions), shelf_size),
+            "contradictions": (tuple(dataset.contradictions), page_limit),
         }
         shelves: dict[str, tuple[Shelf, ...]] = {}
         shelf_of: dict[str, Shelf] = {}

@@ -12,7 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.render.argument_views import Card, ClaimView, ContradictionView
+from generator.render.argument_views import (
+    Card,
+    ClaimView,
+    ContradictionLine,
+    ContradictionView,
+)
 
 Rows = list[dict[str, Any]]
 
@@ -35,6 +40,13 @@ class ContradictionsPage:
     pager: str
     items: list[ContradictionView]
     titles_only: bool
+
+
+@dataclass(frozen=True)
+class ContradictionsIndex:
+    """`contradictions_index.md.j2`: each contradiction's question, type and status."""
+
+    items: list[ContradictionLine]
 
 
 @dataclass(frozen=True)

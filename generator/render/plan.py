@@ -10,7 +10,13 @@ from collections import Counter
 from collections.abc import Callable
 
 from generator.dataset.link import Dataset
-from generator.render.argument_views import card, claim_view, contradiction_view
+from generator.render.argument_views import (
+    card,
+    claim_view,
+    contradiction_line,
+    contradiction_page,
+    contradiction_view,
+)
 from generator.render.article_page import article_page
 from generator.render.data_page import data_page
 from generator.render.date_labels import date_label
@@ -31,6 +37,7 @@ from generator.render.page_contexts import (
     ActorsIndex,
     ArticlesIndex,
     ClaimsPage,
+    ContradictionsIndex,
     ContradictionsPage,
     CorrectionsPage,
     SourcesIndex,
@@ -91,15 +98,15 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
         pages += [
             section_shelf(base.on(shelf.path), shelf, index) for shelf in shelved.get(group, ())
         ]
-    for group, one_page, intro in (
-        ("claims", _claims, CLAIMS_INTRO),
-        ("contradictions", _contradictions, CONTRADICTIONS_INTRO),
+    for group, one_page, whole, intro in (
+        ("claims", _claims, _claims, CLAIMS_INTRO),
+        ("contradictions", _contradictions, _contradictions_index, CONTRADICTIONS_INTRO),
     ):
         index = INDEX_PAGES[group]
         if not getattr(dataset, group):
             continue  # no page for a kind without records: the navigation leaves it out
         if group not in shelved:
-            pages.append(one_page(dataset, base.on(index), list(getattr(dataset, group))))
+            pages.append(whole(dataset, base.on(index), list(getattr(dataset, group))))
             continue
         pages.append(shelf_index(base.on(index), group, TITLES[group], intro))
         for shelf in shelved[group]:
@@ -116,6 +123,7 @@ RECORD_PAGES: dict[str, Callable[[Mentions, str], Page]] = {
     "actors": actor_page,
     "sources": source_page,
     "articles": article_page,
+    "contradictions": contradiction_page,
 }
 """The builder of each kind's own page, for the records the layout gives one."""
 
@@ -143,6 +151,12 @@ def _contradictions(
     items = [contradiction_view(m, record_id) for record_id in ids]
     context = ContradictionsPage(escape(title), pager, items, m.layout.titles_only)
     return Page(m.page, "contradictions.md.j2", context)
+
+
+def _contradictions_index(dataset: Dataset, m: Mentions, ids: list[str]) -> Page:
+    """Each contradiction as its question, with its type and status, linking to its page."""
+    items = [contradiction_line(m, record_id) for record_id in ids]
+    return Page(m.page, "contradictions_index.md.j2", ContradictionsIndex(items))
 
 
 def _claims(

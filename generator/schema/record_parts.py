@@ -106,6 +106,10 @@ class Side(Strict):
     translation: Name | None = None
     """When the dispute is about a translation: whose translation of its statements this side
     stands for (their `by`, e.g. `AFP`); its cards show that translation under the original."""
+    excerpt: Text | None = None
+    """The words at issue, copied exactly from the words or a translation of one of this side's
+    statements. The side's card shows them in place of that statement's full words (which its
+    own page keeps), and so does the home page when this is the central contradiction."""
 
 
 class Settlement(Strict):
