@@ -128,13 +128,49 @@ class ClaimView:
     frame: Frame
     cite: Citation
     proposition: str
+    bottom_line: str
+    """Ours when the record gives one, else who asserts it and who denies it."""
+    disputes: tuple[tuple[Ref, str], ...]
+    """The contradictions over it, each with its status in words."""
     rows: tuple[StanceRow, ...]
     sources: tuple[Ref, ...]
     json_ld: str
 
 
+PASSIVE = {
+    "asserts": "asserted by",
+    "denies": "denied by",
+    "declines-to-confirm": "neither confirmed nor denied by",
+    "acknowledges": "acknowledged by",
+    "qualifies": "accepted in part by",
+}
+"""Each stance as the claim's bottom line says it (a test holds one for every stance)."""
+
+
+def stance_tally(m: Mentions, record_id: str) -> str:
+    """Who takes which stance, in the vocabulary's order: 'Asserted by Ned Price; denied by
+    Russian Foreign Ministry and Sergey Lavrov.'"""
+    claim = m.dataset.claims[record_id]
+    parts = []
+    for stance in STANCES.values:
+        speakers = (
+            m.dataset.statements[s.statement].speaker for s in claim.stances if s.stance == stance
+        )
+        names = list(dict.fromkeys(m.dataset.actors[speaker].name for speaker in speakers))
+        if names:
+            who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            parts.append(f"{PASSIVE[stance]} {who}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
 def claim_view(m: Mentions, record_id: str) -> ClaimView:
     claim = m.dataset.claims[record_id]
+    disputes = tuple(
+        (ref(m, other_id), STATUSES.label(other.status))
+        for other_id, other in m.dataset.contradictions.items()
+        if other.claim == record_id
+    )
     rows = []
     for stance in claim.stances:
         statement = m.dataset.statements[stance.statement]
@@ -151,6 +187,8 @@ def claim_view(m: Mentions, record_id: str) -> ClaimView:
         frame=frame(m, record_id, claim.proposition, None),
         cite=citation(m, record_id),
         proposition=claim.proposition,
+        bottom_line=claim.bottom_line or stance_tally(m, record_id),
+        disputes=disputes,
         rows=tuple(rows),
         sources=refs(m, claim.sources),
         json_ld=json_ld(claim_ld(m.dataset, m.site, record_id)),

@@ -118,7 +118,7 @@ class Layout:
                 ),
                 page_limit,
             ),
-            "claims": (tuple(dataset.claims), shelf_size),
+            "claims": (claims_in_reading_order(dataset), shelf_size),
             "contradictions": (tuple(dataset.contradictions), page_limit),
         }
         shelves: dict[str, tuple[Shelf, ...]] = {}
@@ -183,6 +183,15 @@ def built_file(kind: str, record_id: str) -> str:
     """The file inside the built site that answers at a record's permalink: its page, or the
     redirect to its section."""
     return permalink(kind, record_id) + PAGE_FILE
+
+
+def claims_in_reading_order(dataset: Dataset) -> tuple[str, ...]:
+    """The claim the central contradiction (explainer.yaml's `front:`) disputes first, as the
+    story starts there; then the others by id."""
+    front = dataset.explainer.front
+    central = front.central_contradiction if front is not None else None
+    first = dataset.contradictions[central].claim if central in dataset.contradictions else None
+    return tuple(sorted(dataset.claims, key=lambda record_id: (record_id != first, record_id)))
 
 
 def _by(records: dict[str, R], key: Callable[[R], tuple[str, ...]]) -> tuple[str, ...]:

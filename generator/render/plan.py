@@ -29,6 +29,7 @@ from generator.render.layout import (
     HOME_PAGE,
     INDEX_PAGES,
     Layout,
+    claims_in_reading_order,
     hand_page_path,
 )
 from generator.render.markdown_text import escape
@@ -106,7 +107,10 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
         if not getattr(dataset, group):
             continue  # no page for a kind without records: the navigation leaves it out
         if group not in shelved:
-            pages.append(whole(dataset, base.on(index), list(getattr(dataset, group))))
+            ordered = (
+                claims_in_reading_order(dataset) if group == "claims" else dataset.contradictions
+            )
+            pages.append(whole(dataset, base.on(index), list(ordered)))
             continue
         pages.append(shelf_index(base.on(index), group, TITLES[group], intro))
         for shelf in shelved[group]:

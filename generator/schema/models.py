@@ -198,6 +198,9 @@ class Claim(Record):
     before the briefing'."""
     stances: list[Stance] = Field(min_length=1)
     """Each statement's stance on the proposition."""
+    bottom_line: Text | None = None
+    """What the record shows about the proposition, in a sentence of our own words, shown
+    first. Without it the claim opens with who asserts and who denies it."""
     sources: list[SourceRef] = []
     """Sources that bear on the claim beyond its statements' (a report of the offer, a
     document)."""
