@@ -14,10 +14,11 @@ from functools import lru_cache
 from typing import Any
 
 from generator.render.citation import Citation
+from generator.render.date_labels import date_label
 from generator.render.markdown_text import escape, link
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, Ref, text
-from generator.render.view_parts import Frame, citation, frame, refs
+from generator.render.view_parts import Frame, citation, frame
 from generator.schema.models import Article
 from generator.schema.passages import locate, paragraph_spans
 from generator.schema.record_parts import Annotation
@@ -104,8 +105,24 @@ def _note(m: Mentions, placed: Placed) -> Note:
         VERDICTS.label(annotation.verdict),
         annotation.passage,
         annotation.note,
-        refs(m, [*annotation.statements, *annotation.events, *annotation.sources]),
+        tuple(
+            m.ref(record_id, _short_title(m, record_id))
+            for record_id in [*annotation.statements, *annotation.events, *annotation.sources]
+        ),
     )
+
+
+def _short_title(m: Mentions, record_id: str) -> str:
+    """A record as a note names it: a statement by its speaker and day, a source by its
+    publisher (their pages give the rest), so that a note stays beside its passage."""
+    statement = m.dataset.statements.get(record_id)
+    if statement is not None:
+        speaker = m.dataset.actors[statement.speaker].name
+        return f"{speaker}, {date_label(statement.when.date)}"
+    source = m.dataset.sources.get(record_id)
+    if source is not None:
+        return source.publisher
+    return m.title(record_id)
 
 
 def _paragraphs(m: Mentions, article: Article, placed: list[Placed]) -> list[Paragraph]:
@@ -145,7 +162,7 @@ def article_page(m: Mentions, record_id: str) -> Page:
     placed = place(article)
     counts: Counter[str] = Counter(p.annotation.verdict for p in placed)
     summary = [
-        {"verdict": escape(VERDICTS.label(verdict)), "count": counts[verdict], "css": verdict}
+        {"verdict": escape(VERDICTS.label(verdict)), "count": counts[verdict]}
         for verdict in VERDICTS.values
         if counts[verdict]
     ]
