@@ -86,7 +86,7 @@ class Source(Record):
     publisher: Name
     """Who published this copy, e.g. `Reuters` or `U.S. Embassy in Italy`."""
     title: Text | None = None
-    """The title as shown; omit when the stored copy showed none (the page says so)."""
+    """The title as shown; omit when the copy we consulted showed none (the page says so)."""
     url: Url | None = None
     """The address of this copy (http or https); omit only when it was not found."""
     url_missing: Text | None = None
@@ -246,7 +246,7 @@ class Article(Record):
     """A published article, its full text, and our annotations of its passages."""
 
     title: Text
-    """The article's title, or our label for it when the stored copy showed none."""
+    """The article's title, or our label for it when the copy we consulted showed none."""
     source: SourceRef
     """The source record of the article (publisher, address, date)."""
     language: Language
