@@ -82,6 +82,48 @@ def test_a_contradictions_sides_share_the_width_equally_or_stack_on_a_phone(
     context.close()
 
 
+PAGE_TYPES = [
+    "/",
+    "/timeline/",
+    "/contradictions/",
+    "/contradictions/did-the-us-request-the-call/",
+    "/claims/",
+    "/actors/",
+    "/actors/sergey-lavrov/",
+    "/statements/",
+    "/statements/2022-07-28-price-call-request/",
+    "/events/2022-07-29-blinken-lavrov-call/",
+    "/sources/",
+    "/sources/tass-2022-07-27-no-requests/",
+    "/articles/republic-world-call-request/",
+    "/glossary/",
+    "/corrections/",
+    "/data/",
+    "/methodology/",
+]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_page_type_is_wider_than_the_screen(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    """No table, drawing or line pushes any page type sideways, on a phone or a desktop."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    too_wide = {}
+    for path in PAGE_TYPES:
+        assert page.goto(f"{base_url}{path}").ok, path  # type: ignore[union-attr]
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        tables = page.evaluate(
+            "[...document.querySelectorAll('article table')]"
+            ".filter(t => t.getBoundingClientRect().right > window.innerWidth + 1).length"
+        )
+        if overflow > 0 or tables:
+            too_wide[path] = (overflow, tables)
+    assert too_wide == {}
+    context.close()
+
+
 def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
