@@ -208,7 +208,7 @@ def test_article_annotations_open_by_keyboard_and_mouse(
 ) -> None:
     page, watch = reader
     page.goto(f"{base_url}/articles/republic-world-call-request/")
-    assert "27 passages annotated, 19 of them with a problem." in page.content()
+    assert "27 passages annotated, 19 of them with a problem:" in page.content()
     # Keyboard: tab until the first mark has focus, then follow it with Enter.
     for _ in range(80):
         page.keyboard.press("Tab")

@@ -36,7 +36,7 @@ TEXT_FIELDS = {
     "name", "description", "title", "summary", "text", "label", "analysis", "note", "notes",
     "proposition", "channel", "place", "audience", "speaker_note", "publisher", "by",
     "locator", "excerpt", "definition", "expansion", "missing", "url_missing", "what", "why",
-    "kind_label", "translation",
+    "kind_label", "translation", "bottom_line",
 }  # fmt: skip
 LIST_FIELDS = {"aliases"}  # an actor's; a glossary term's aliases are set apart below
 TERM_FIELDS = {"term"}
@@ -132,6 +132,11 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
             # The alias is set above, as far as the text can be a term; a common word may be.
             record["aliases"] = parsed.data["aliases"]  # type: ignore[index]
             opt_in = "mark_common_words: true\n"
+        if path.parent.name == "claims":
+            record["bottom_line"] = text  # type: ignore[index]
+        if path.parent.name == "contradictions":
+            for side in record["sides"]:  # type: ignore[index]
+                side["excerpt"] = text  # the statements' words are this text too
         if path.parent.name == "articles":
             article = f"Start {text} end."
             record["text"] = article  # type: ignore[index]

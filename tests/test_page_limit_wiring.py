@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 EXPECTED = (
     "data/contradictions/was-it-requested.yaml:0:0: error[page-too-large] the page "
-    "contradictions.md would be 11.7 MB, over the limit of 5.0 MB\n"
+    "contradictions/was-it-requested.md would be 11.7 MB, over the limit of 5.0 MB\n"
     "    hint: this record makes 11.7 MB of it: name fewer records in it, shorten its text, "
     "or split it into smaller records\n"
 )

@@ -253,10 +253,12 @@ class ContradictionPage:
     """`contradiction.md.j2`: one contradiction on its own page."""
 
     v: ContradictionView
+    titles_only: bool
 
 
 def contradiction_page(m: Mentions, record_id: str) -> Page:
-    return Page(m.page, "contradiction.md.j2", ContradictionPage(contradiction_view(m, record_id)))
+    context = ContradictionPage(contradiction_view(m, record_id), m.layout.titles_only)
+    return Page(m.page, "contradiction.md.j2", context)
 
 
 @dataclass(frozen=True)
