@@ -4,13 +4,24 @@ and no axe-core accessibility violations."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.helpers import ROOT, Watch, axe_violations, built_and_served, search_results
+from tests.helpers import (
+    ROOT,
+    Watch,
+    axe_violations,
+    browser_executable,
+    built_and_served,
+    search_results,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -133,29 +144,6 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
     assert page.locator("span[data-actors]").first.is_visible() or True
     assert page.get_by_role("link", name="Price says the U.S. put in a request").is_visible()
     context.close()
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/timeline/",
-        "/contradictions/",
-        "/contradictions/did-the-us-request-the-call/",
-        "/claims/",
-        "/actors/sergey-lavrov/",
-        "/statements/2022-07-27-mfa-no-requests/",
-        "/sources/",
-        "/articles/republic-world-call-request/",
-        "/glossary/",
-        "/data/",
-    ],
-)
-def test_axe_finds_no_violations(reader: tuple[Page, Watch], base_url: str, path: str) -> None:
-    page, watch = reader
-    page.goto(f"{base_url}{path}")
-    assert axe_violations(page) == []
-    watch.assert_clean()
 
 
 def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> None:
@@ -351,3 +339,39 @@ def test_search_ranks_the_story_above_the_sources(
         assert f"/{path}" in top[: len(expected) + 1], top
     assert top[0].startswith(("/statements/", "/glossary/")), top
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_violations_on_any_page_type(
+    reader: tuple[Page, Watch], base_url: str, path: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}{path}")
+    assert axe_violations(page) == []
+    watch.assert_clean()
+
+
+LIGHTHOUSE_AUDIT = ROOT / "tests" / "accessibility_audit.mjs"
+
+
+def test_lighthouse_scores_every_page_type_100_for_accessibility(base_url: str) -> None:
+    """Lighthouse (its mobile profile) checks what axe does and a few things more, such as
+    the viewport letting readers zoom; every page type must pass every audit."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "lighthouse").is_dir():
+        pytest.fail("Lighthouse needs Node and node_modules/lighthouse: run make test-deps")
+    browser = browser_executable()
+    env = {**os.environ, **({"CHROME_PATH": browser} if browser else {})}
+    result = subprocess.run(
+        [node, str(LIGHTHOUSE_AUDIT), *(f"{base_url}{path}" for path in PAGE_TYPES)],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=900, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    below = {
+        address.removeprefix(base_url): (found["score"], found["failed"])
+        for address, found in report.items()
+        if found["score"] != 1 or found["failed"]
+    }
+    assert len(report) == len(PAGE_TYPES)
+    assert below == {}
