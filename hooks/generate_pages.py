@@ -39,9 +39,14 @@ from generator.built_html.theme_html import valid_theme_html  # noqa: E402
 from generator.load.diagnostics import DataError, format_report  # noqa: E402
 from generator.load.read_explainer import load_explainer  # noqa: E402
 from generator.load.read_records import FileCache  # noqa: E402
+from generator.render.page_descriptions import shortened  # noqa: E402
 from generator.render.settings import SiteSettings  # noqa: E402
 from generator.render.site import SiteBuild, build_site  # noqa: E402
-from generator.render.site_identity import copyright_line  # noqa: E402
+from generator.render.site_identity import (  # noqa: E402
+    authors_line,
+    copyright_line,
+    footer_links,
+)
 from generator.schema.explainer_settings import DEFAULT_EXPLAINER, Explainer  # noqa: E402
 from generator.tools.collector import collector_paused  # noqa: E402
 from generator.write.files import write_tree  # noqa: E402
@@ -100,10 +105,12 @@ def _configure(config: MkDocsConfig, explainer: Explainer) -> None:
     config.site_name = Markup(escape(explainer.header_title))
     config.extra["full_title"] = Markup(escape(" ".join(explainer.title.split())))
     config.site_description = (
-        Markup(escape(explainer.description)) if explainer.description else None
+        Markup(escape(shortened(explainer.description))) if explainer.description else None
     )
     config.site_url = (explainer.site_url.rstrip("/") + "/") if explainer.site_url else None
     config.copyright = copyright_line(explainer)
+    config.extra["footer_links"] = footer_links(explainer)
+    config.site_author = Markup(escape(authors_line(explainer))) if explainer.authors else None
     language = explainer.language.split("-")[0]
     theme_dir = next(  # the theme's own templates: the folder that has its translations
         (Path(d) for d in config.theme.dirs if (Path(d) / "partials" / "languages").is_dir()),

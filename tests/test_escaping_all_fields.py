@@ -19,6 +19,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
 from generator import load_dataset
@@ -26,6 +27,7 @@ from generator.built_html.term_marks import mark_terms
 from generator.load.yaml_positions import parse_text
 from generator.render.glossary_terms import explanation, glossary
 from generator.render.layout import Layout
+from generator.render.page_descriptions import shortened
 from generator.render.site import render_site
 from generator.schema.models import Term
 from tests.helpers import BASE_DATA, CONTROLS, EXTENSIONS, INVISIBLE, PAYLOADS
@@ -159,7 +161,11 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
     pages = {}
     for page, source in render_site(dataset, layout=layout).items():
         parsed = Structure()
-        parsed.feed(mark_terms(markdown.markdown(source, extensions=EXTENSIONS), terms))
+        # The front matter as the engines read it: its keys are structure, the rest text
+        # (the theme escapes the description: overrides/main.html).
+        body, front = get_data(source)
+        parsed.shape.append(f"front matter: {sorted(front)}, search: {front.get('search')}")
+        parsed.feed(mark_terms(markdown.markdown(body, extensions=EXTENSIONS), terms))
         pages[page] = parsed
     return pages
 
@@ -210,6 +216,9 @@ def test_no_text_field_can_change_any_page_structure(
     assert any(p.titles for p in hostile.values())
     actor = collapsed("".join(hostile["actors/ana-speaker.md"].text))
     assert collapsed(value) in actor
+    source = render_site(load_dataset(tmp / "hostile" / "data"))["actors/ana-speaker.md"]
+    description = get_data(source)[1]["description"]
+    assert description == shortened(f"{value}: {value}")  # the name, then the description
     article = collapsed("".join(hostile["articles/report.md"].text))
     # The passage, then its note number (spacing around the mark aside).
     assert "".join(f"Start {value}1 end.".split()) in "".join(article.split())

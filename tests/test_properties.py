@@ -325,3 +325,29 @@ def test_glossary_uses_are_the_whole_word_matches_of_each_text(texts: list[str],
     pattern = re.compile(rf"(?<!{joined}){re.escape(form)}(?!{joined})")
     expected = {n for n, text in enumerate(texts) if pattern.search(text)}
     assert Texts(texts).using(form) == expected
+
+
+@given(
+    st.text(max_size=300),
+    st.sampled_from([None, 0.5, 2, 3]),
+    st.booleans(),
+)
+def test_any_description_survives_the_front_matter(
+    text: str, boost: float | None, wide: bool
+) -> None:
+    """The front matter the core writes gives back, through the YAML reader the engines use and
+    the shortening every description goes through, exactly the description (less lone
+    surrogates, which no page can carry) and nothing else: no text can add a key."""
+    from mkdocs.utils.meta import get_data
+
+    from generator.render.page_descriptions import shortened
+    from generator.render.page_parts import FrontMatter
+
+    description = shortened(text)
+    front = FrontMatter(description, boost, wide)
+    _body, meta = get_data(front.text() + "# Title\n")
+    expected = "".join(c for c in description if not 0xD800 <= ord(c) <= 0xDFFF)
+    assert meta.get("description", "") == (expected or "")
+    assert set(meta) <= {"description", "search", "hide"}
+    assert meta.get("search") == ({"boost": boost} if boost is not None else None)
+    assert len(description) <= 200

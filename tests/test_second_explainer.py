@@ -5,6 +5,7 @@ labels and search, across three zones and the date line, with Chinese and Japane
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -85,6 +86,23 @@ def test_the_build_command_builds_it_strict_without_a_warning(tmp_path: Path) ->
     assert "<title>“Only media reports”: the Bright Lantern hold" in home
     assert "Published by" in home and "CC BY 4.0" in home
     assert "First published 10 February 2022." in home
+    # With site_url set, every page names its own address for sharing and search engines, and
+    # the sitemap lists every page under it.
+    assert '<link rel="canonical" href="https://example.org/lantern/">' in home
+    assert '<meta property="og:url" content="https://example.org/lantern/">' in home
+    assert '<meta name="author" content="A. Writer and B. Editor">' in home
+    pages = sorted(
+        path for path in site.rglob("index.html") if 'http-equiv="refresh"' not in path.read_text()
+    )
+    for path in pages:
+        address = "https://example.org/lantern/" + str(path.parent.relative_to(site)) + "/"
+        address = address.replace("/./", "/")
+        text = path.read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{address}">' in text, path
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>(.*?)</loc>", sitemap))
+    assert len(listed) == len(pages)
+    assert all(url.startswith("https://example.org/lantern/") for url in listed)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en", "zh", "ja"]
     assert "\u200b通知\u200b" in " ".join(doc["text"] for doc in index["docs"])

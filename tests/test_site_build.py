@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,6 +104,10 @@ def test_hostile_text_in_data_shows_literally(tmp_path: Path) -> None:
     assert '<script>alert("x")' not in html
     # The name is the page's title too (see overrides/main.html).
     assert "<title>&lt;/title&gt;&lt;script&gt;" in html
+    # ...and the start of its description and its title in link previews, as text.
+    metas = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)">', html))
+    assert unescape(metas["description"]).startswith(f"{HOSTILE}: ")
+    assert unescape(metas["og:title"]) == HOSTILE
     assert "javascript:alert" not in " ".join(a.get("href") or "" for a in page.anchors)
     assert "<strong>bold</strong>" not in html
     # The explainer's own words (explainer.yaml) are data too: header, home page, footer.
@@ -177,3 +181,22 @@ def test_a_page_at_a_records_address_is_refused(tmp_path: Path) -> None:
         "assets/claims/request-made.md is published at claims/request-made/index.html, "
         "the address of a record; rename or move the page"
     ) in result.stderr
+
+
+def test_each_record_page_describes_itself(site: Path) -> None:
+    """Search results and link previews show a page's own description, not the site's: every
+    record page has one, no two the same, and none longer than a search result shows."""
+    descriptions: dict[str, Path] = {}
+    for kind in ("statements", "events", "actors", "sources", "contradictions", "articles"):
+        for path in sorted((site / kind).glob("*/index.html")):
+            text = path.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' in text:
+                continue
+            found = re.search(r'<meta name="description" content="([^"]*)">', text)
+            assert found is not None, path
+            description = html.unescape(found.group(1))
+            assert 20 <= len(description) <= 200, path
+            assert description not in descriptions, (path, descriptions.get(description))
+            assert f'<meta property="og:description" content="{found.group(1)}">' in text
+            descriptions[description] = path
+    assert len(descriptions) > 150

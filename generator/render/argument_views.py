@@ -14,7 +14,8 @@ from generator.dataset.link import excerpt_source
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
 from generator.render.language_names import OUR_TRANSLATION, is_ours
-from generator.render.page_parts import Page
+from generator.render.page_descriptions import record_description
+from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions, Ref
 from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
@@ -258,7 +259,8 @@ class ContradictionPage:
 
 def contradiction_page(m: Mentions, record_id: str) -> Page:
     context = ContradictionPage(contradiction_view(m, record_id), m.layout.titles_only)
-    return Page(m.page, "contradiction.md.j2", context)
+    description = record_description(m, "contradictions", record_id)
+    return Page(m.page, "contradiction.md.j2", context, FrontMatter(description, 2, wide=True))
 
 
 @dataclass(frozen=True)

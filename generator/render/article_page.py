@@ -16,7 +16,8 @@ from typing import Any
 from generator.render.citation import Citation
 from generator.render.date_labels import date_label
 from generator.render.markdown_text import escape, link
-from generator.render.page_parts import Page
+from generator.render.page_descriptions import shortened
+from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions, Ref, text
 from generator.render.view_parts import Frame, citation, frame
 from generator.schema.models import Article
@@ -166,6 +167,11 @@ def article_page(m: Mentions, record_id: str) -> Page:
         for verdict in VERDICTS.values
         if counts[verdict]
     ]
+    problems = sum(c for v, c in counts.items() if v != "accurate")
+    description = (
+        f"{article.title}, annotated against the record: "
+        f"{len(placed)} passage{'' if len(placed) == 1 else 's'}, {problems} with a problem."
+    )
     return Page(
         m.page,
         "article.md.j2",
@@ -176,9 +182,10 @@ def article_page(m: Mentions, record_id: str) -> Page:
             publisher=text(source.publisher),
             source=m.to(article.source),
             total=len(placed),
-            problems=sum(c for v, c in counts.items() if v != "accurate"),
+            problems=problems,
             summary=summary,
             paragraphs=_paragraphs(m, article, placed),
             titles_only=m.layout.titles_only,
         ),
+        FrontMatter(shortened(description)),
     )

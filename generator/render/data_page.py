@@ -14,6 +14,7 @@ from generator.render.markdown_text import escape
 from generator.render.page_contexts import DataPage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
+from generator.render.site_identity import reuse_terms
 from generator.schema.field_types import Ref, Strict
 from generator.schema.models import KINDS, SINGULAR
 
@@ -91,6 +92,7 @@ def data_page(dataset: Dataset, m: Mentions) -> Page:
         DataPage(
             schema_version=SCHEMA_VERSION,
             version=m.site.version,
+            reuse=reuse_terms(dataset.explainer),
             export_fields=_table(Export),
             time_fields=_table(Time),
             kinds=kinds,

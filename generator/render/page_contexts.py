@@ -62,6 +62,8 @@ class DataPage:
 
     schema_version: str
     version: str
+    reuse: list[str]
+    """The terms of reuse, one Markdown sentence each."""
     export_fields: Rows
     time_fields: Rows
     kinds: Rows

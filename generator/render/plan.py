@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from generator.dataset.link import Dataset
 from generator.render.argument_views import (
@@ -44,7 +45,7 @@ from generator.render.page_contexts import (
     SourcesIndex,
     StatementsIndex,
 )
-from generator.render.page_parts import Page
+from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions, text
 from generator.render.record_pages import actor_page, event_page, source_page, statement_page
 from generator.render.settings import SiteSettings
@@ -118,7 +119,48 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
             title = shelf_title(shelf, len(shelved[group]))
             pager_links = pager(m, shelved[group], shelf, index)
             pages.append(one_page(dataset, m, list(shelf.ids), title, pager_links))
-    return sorted(pages, key=lambda page: page.path)
+    return sorted((_described(page) for page in pages), key=lambda page: page.path)
+
+
+def _described(page: Page) -> Page:
+    """An index page with its description; other pages as they are (a record page has its
+    own, the home page and the shelves the site's)."""
+    description = INDEX_DESCRIPTIONS.get(page.path)
+    if description is None or page.front.description:
+        return page
+    return replace(page, front=replace(page.front, description=description))
+
+
+INDEX_DESCRIPTIONS = {
+    INDEX_PAGES["timeline"]: (
+        "Every event and statement in chronological order, each time in its local clock and "
+        "in the other time zones the explainer follows."
+    ),
+    INDEX_PAGES["statements"]: (
+        "Every statement in chronological order: who said it and when, the words in the "
+        "original language and in translation, and the sources."
+    ),
+    INDEX_PAGES["actors"]: "The people, organisations and states in the story.",
+    INDEX_PAGES["sources"]: (
+        "Every document cited, grouped by kind, with its publisher, date and language."
+    ),
+    INDEX_PAGES["articles"]: "Published articles annotated against the record, passage by passage.",
+    INDEX_PAGES["claims"]: (
+        "Neutral propositions, what the record shows on each, and the stance each statement "
+        "takes on it."
+    ),
+    INDEX_PAGES["contradictions"]: (
+        "Where the accounts disagree: each dispute with its sides in their own words, our "
+        "analysis and its status."
+    ),
+    INDEX_PAGES["glossary"]: "Terms a reader may need explained, with their sources.",
+    CORRECTIONS_PAGE: (
+        "Every change to a record after it was first published: what changed, why, and the "
+        "sources that show it."
+    ),
+    DATA_PAGE: "Every record behind the site as data files for reuse, with the field reference.",
+}
+"""Each index page's description for search results and link previews."""
 
 
 RECORD_PAGES: dict[str, Callable[[Mentions, str], Page]] = {
@@ -154,7 +196,7 @@ def _contradictions(
 ) -> Page:
     items = [contradiction_view(m, record_id) for record_id in ids]
     context = ContradictionsPage(escape(title), pager, items, m.layout.titles_only)
-    return Page(m.page, "contradictions.md.j2", context)
+    return Page(m.page, "contradictions.md.j2", context, FrontMatter(boost=2))
 
 
 def _contradictions_index(dataset: Dataset, m: Mentions, ids: list[str]) -> Page:
@@ -168,7 +210,7 @@ def _claims(
 ) -> Page:
     items = [claim_view(m, record_id) for record_id in ids]
     context = ClaimsPage(escape(title), pager, items, m.layout.titles_only)
-    return Page(m.page, "claims.md.j2", context)
+    return Page(m.page, "claims.md.j2", context, FrontMatter(boost=2))
 
 
 def _actors_index(dataset: Dataset, m: Mentions) -> Page:

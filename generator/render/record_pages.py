@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.render.citation import Citation, json_ld, statement_ld
-from generator.render.page_parts import Page
+from generator.render.page_descriptions import record_description
+from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions
 from generator.render.record_views import (
     ActorView,
@@ -44,19 +45,23 @@ class StatementPage(RecordPage[StatementView]):
 def statement_page(m: Mentions, record_id: str) -> Page:
     ld = json_ld(statement_ld(m.dataset, m.site, record_id))
     context = StatementPage(statement_view(m, record_id, None), citation(m, record_id), ld)
-    return Page(m.page, "statement.md.j2", context)
+    front = FrontMatter(record_description(m, "statements", record_id), boost=3)
+    return Page(m.page, "statement.md.j2", context, front)
 
 
 def _page(
-    template: str, view: Callable[[Mentions, str, int | None], View]
+    kind: str, view: Callable[[Mentions, str, int | None], View], boost: float | None = None
 ) -> Callable[[Mentions, str], Page]:
+    template = f"{kind.removesuffix('s')}.md.j2"
+
     def page(m: Mentions, record_id: str) -> Page:
         context = RecordPage(view(m, record_id, None), citation(m, record_id))
-        return Page(m.page, template, context)
+        front = FrontMatter(record_description(m, kind, record_id), boost=boost)
+        return Page(m.page, template, context, front)
 
     return page
 
 
-event_page = _page("event.md.j2", event_view)
-actor_page = _page("actor.md.j2", actor_view)
-source_page = _page("source.md.j2", source_view)
+event_page = _page("events", event_view)
+actor_page = _page("actors", actor_view)
+source_page = _page("sources", source_view, boost=0.5)

@@ -35,7 +35,8 @@ def render_pages(pages: list[Page]) -> dict[str, str]:
     rendered: dict[str, str] = {}
     for page in pages:
         text = env.get_template(page.template).render(page.variables())
-        rendered[page.path] = _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"
+        body = _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"
+        rendered[page.path] = page.front.text() + body
     return rendered
 
 
