@@ -56,7 +56,7 @@ def test_the_whole_entry_stays_one_entry(title: str) -> None:
     assert entry.startswith("@misc{x-1,\n") and entry.endswith("\n}")
     assert balanced(entry[len("@misc") :])
     assert [line.split(" = ")[0] for line in entry.splitlines()[1:-1]] == [
-        "  title", "  howpublished", "  note"
+        "  title", "  howpublished", "  urldate", "  note"
     ]  # fmt: skip
 
 

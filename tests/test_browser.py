@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from generator.render.date_labels import MONTHS
 from tests.helpers import (
     ROOT,
     Watch,
@@ -375,3 +376,32 @@ def test_lighthouse_scores_every_page_type_100_for_accessibility(base_url: str) 
     }
     assert len(report) == len(PAGE_TYPES)
     assert below == {}
+
+
+def test_a_citation_carries_its_address_and_the_readers_access_date(
+    reader: tuple[Page, Watch], browser: Browser, base_url: str
+) -> None:
+    """The build cannot know when a page is read: the citation holds a placeholder, which the
+    page fills with the reader's date; without JavaScript the placeholder says what to add."""
+    page, watch = reader
+    path = "/statements/2022-07-27-mfa-no-requests/"
+    page.goto(f"{base_url}{path}")
+    iso = page.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), "
+        "String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')]"
+        ".join('-'); })()"
+    )
+    plain = page.locator(".cite-plain code").first.text_content() or ""
+    bibtex = page.locator(".cite-bibtex code").first.text_content() or ""
+    assert "2022-07-27-mfa-no-requests/. Accessed " in plain
+    assert "[date you read it]" not in plain + bibtex
+    assert plain.endswith(f"{int(iso[8:])} {MONTHS[int(iso[5:7]) - 1]} {iso[:4]}.")
+    assert f"  urldate = {{{iso}}},\n" in bibtex
+    watch.assert_clean()
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{base_url}{path}")
+    assert (static.locator(".cite-plain code").first.text_content() or "").endswith(
+        "Accessed [date you read it]."
+    )
+    context.close()

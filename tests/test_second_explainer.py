@@ -86,6 +86,8 @@ def test_the_build_command_builds_it_strict_without_a_warning(tmp_path: Path) ->
     assert "<title>“Only media reports”: the Bright Lantern hold" in home
     assert "Published by" in home and "CC BY 4.0" in home
     assert "First published 10 February 2022." in home
+    assert "Last updated 1 March 2022." in home
+    assert "Report an error" in home
     # With site_url set, every page names its own address for sharing and search engines, and
     # the sitemap lists every page under it.
     assert '<link rel="canonical" href="https://example.org/lantern/">' in home

@@ -13,6 +13,7 @@ FULL = Explainer.model_validate(
         "publisher": {"name": "Example  Newsroom", "url": "https://example.org/"},
         "authors": ["A. Writer", "B. Editor", "C. <b>Checker</b>"],
         "published": "2022-02-10",
+        "updated": "2022-03-01",
         "licence": {
             "text": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
             "data": {"name": "CC0 1.0"},
@@ -35,7 +36,7 @@ def test_the_footer_names_publisher_authors_date_and_each_licence_escaped() -> N
     assert copyright_line(FULL) == (
         'Published by <a href="https://example.org/" rel="noopener">Example Newsroom</a>. '
         "Written by A. Writer, B. Editor and C. &lt;b&gt;Checker&lt;/b&gt;. "
-        "First published 10 February 2022. "
+        "First published 10 February 2022. Last updated 1 March 2022. "
         'Text: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">'
         "CC BY 4.0</a>. Data: CC0 1.0."
     )

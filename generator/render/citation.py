@@ -45,6 +45,11 @@ def bibtex_url(url: str) -> str:
     return "".join(f"%{ord(ch):02X}" if ch in "{}\\ " else ch for ch in url)
 
 
+ACCESSED = "[date you read it]"
+"""Where a citation's access date goes: the build cannot know it, so the page's script
+(`cite-date.js`) writes the reader's date there; without it, the reader sees what to add."""
+
+
 @dataclass(frozen=True)
 class Citation:
     """How to cite a record: its stable address, in plain text and in BibTeX (the "Cite this"
@@ -64,10 +69,11 @@ def cite(site: SiteSettings, title: str, record_id: str, path: str) -> Citation:
     flat = " ".join(title.split())
     # A title that ends a sentence already ("...was made.") takes no second full stop.
     ended = flat if flat.endswith((".", "!", "?", "…")) else f"{flat}."
-    plain = f"“{ended}” {site.name}, record {record_id}{version}. {url}"
+    plain = f"“{ended}” {site.name}, record {record_id}{version}. {url}. Accessed {ACCESSED}."
     bibtex = (
         f"@misc{{{record_id},\n  title = {{{bibtex_text(title)}}},\n"
         f"  howpublished = {{\\url{{{bibtex_url(url)}}}}},\n"
+        f"  urldate = {{{ACCESSED}}},\n"
         f"  note = {{{bibtex_text(site.name)}, record {record_id}{version}}}\n}}"
     )
     return Citation(url, record_id, plain, bibtex)

@@ -25,6 +25,8 @@ def copyright_line(explainer: Explainer) -> str:
         parts.append(f"Written by {escape(authors_line(explainer))}.")
     if explainer.published:
         parts.append(f"First published {escape(date_label(explainer.published))}.")
+    if explainer.updated:
+        parts.append(f"Last updated {escape(date_label(explainer.updated))}.")
     text, data = explainer.licence.text, explainer.licence.data
     if text is None and data is None:
         parts.append("No licence for reuse has been set.")

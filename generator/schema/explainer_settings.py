@@ -131,6 +131,9 @@ class Explainer(Strict):
     `explainers/ceasefire`)."""
     published: DateText | None = None
     """When the explainer was first published (`YYYY-MM-DD`)."""
+    updated: DateText | None = None
+    """When its content last changed (`YYYY-MM-DD`), as the footer of every page says: set it
+    with each change readers should know of (a new record, a correction)."""
     front: FrontPage | None = None
     """The home page; without it, the home page lists the explainer's sections."""
 
@@ -141,6 +144,17 @@ class Explainer(Strict):
                 "duplicate-zone",
                 "a reference zone is listed twice",
                 {"field": "reference_zones"},
+            )
+        if self.published and self.updated and self.updated < self.published:
+            raise PydanticCustomError(
+                "updated-before-published",
+                "'updated' ({updated}) is before 'published' ({published})",
+                {
+                    "field": "updated",
+                    "updated": self.updated,
+                    "published": self.published,
+                    "hint": "an explainer is updated on or after the day it is first published",
+                },
             )
         if len(set(self.original_languages)) != len(self.original_languages):
             raise PydanticCustomError(
