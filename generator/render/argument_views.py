@@ -28,6 +28,8 @@ class Card:
 
     statement: Ref
     """Titled by the statement's summary."""
+    full: Ref
+    """The same statement titled "The full statement", after its quoted words."""
     original: str | None
     """The words in the original language, shown above `quote` when that is a translation a
     contradiction side stands for."""
@@ -97,6 +99,7 @@ def card(
     shows_original = translation_by is not None and words is not None and quote != words.text
     return Card(
         statement=ref(m, record_id, statement.summary),
+        full=ref(m, record_id, "The full statement"),
         original=words.text if shows_original and words else None,
         original_lang=words.lang if shows_original and words else None,
         quote=quote,
