@@ -138,6 +138,26 @@ def test_timeline_is_in_true_order_across_zones() -> None:
     assert order[-2:] == ("2024-08-01-ankara-exchange", "2024-08-01-blinken-on-their-way")
 
 
+def test_27_july_follows_what_the_sources_say_of_its_order() -> None:
+    """The U.S. request came before Blinken's press availability (Price, 28 July), and Lavrov
+    landed in Tashkent late in the evening there, after Washington's working day had begun:
+    known only to their days, neither may sort by accident of its id or of local midnight."""
+    order = DATASET.timeline
+    assert order.index("2022-07-27-us-call-request") < order.index(
+        "2022-07-27-blinken-press-availability"
+    )
+    arrival = order.index("2022-07-27-lavrov-arrives-tashkent")
+    washington_daytime = [
+        record_id
+        for record_id in order
+        if record_id.startswith("2022-07-27")
+        and (DATASET.statements.get(record_id) or DATASET.events[record_id]).when.zone
+        == "America/New_York"
+    ]
+    assert len(washington_daytime) >= 8
+    assert all(order.index(record_id) < arrival for record_id in washington_daytime)
+
+
 def test_every_data_file_points_editors_to_its_schema() -> None:
     for path in sorted(REAL_DATA.glob("*/*.yaml")):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]

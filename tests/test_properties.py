@@ -240,6 +240,57 @@ def test_after_moves_a_day_only_record_behind_the_record_it_follows() -> None:
     assert chronological(keys) == ["morning", "price", "reply"]
 
 
+def test_before_moves_a_day_only_record_ahead_of_the_record_it_precedes() -> None:
+    """A request known only to its day, made before a press conference known only to its day
+    in the same zone: without `before` the two tie at local noon and the ids decide."""
+    talk = When.model_validate({"date": "2022-07-27", "zone": "America/New_York"})
+    request = When.model_validate(
+        {"date": "2022-07-27", "zone": "America/New_York", "before": "a-talk"}
+    )
+    moments = {
+        "a-talk": Moment(talk, interval_of(talk), 0),
+        "request": Moment(request, interval_of(request), 0),
+    }
+    keys, problems = sort_keys(moments)
+    assert not problems
+    assert chronological(keys) == ["request", "a-talk"]
+    untied = {**moments, "request": Moment(talk, interval_of(talk), 0)}
+    assert chronological(sort_keys(untied)[0]) == ["a-talk", "request"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_every_link_holds_in_the_order(data: st.DataObject) -> None:
+    """Whatever the times, a record that names a record it follows sorts after it, and one
+    that names a record it precedes sorts before it, unless the dates make that impossible
+    (then it is a problem)."""
+    count = data.draw(st.integers(2, 8))
+    ids = [f"r{i}" for i in range(count)]
+    moments = {}
+    for index, record_id in enumerate(ids):
+        day = data.draw(st.integers(26, 28))
+        fields: dict[str, object] = {"date": f"2022-07-{day}", "zone": "Europe/Moscow"}
+        if data.draw(st.booleans()):
+            fields["time"] = f"{data.draw(st.integers(0, 23)):02d}:00"
+        if index:  # links point to earlier ids only, so they never loop
+            target = data.draw(st.sampled_from(ids[:index]))
+            link = data.draw(st.sampled_from([None, "after", "before"]))
+            if link:
+                fields[link] = target
+        when = When.model_validate(fields)
+        moments[record_id] = Moment(when, interval_of(when), 1)
+    keys, problems = sort_keys(moments)
+    order = chronological(keys)
+    broken = {problem.record_id for problem in problems}
+    for record_id, moment in moments.items():
+        if record_id in broken:
+            continue
+        if moment.when.after:
+            assert order.index(record_id) > order.index(moment.when.after)
+        if moment.when.before:
+            assert order.index(record_id) < order.index(moment.when.before)
+
+
 segments = st.lists(st.sampled_from(["a", "b", "actors", "x-1", "index.md", "p.md"]), max_size=4)
 
 

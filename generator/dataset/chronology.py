@@ -7,7 +7,8 @@ order and agrees with UTC for exact times. A record known only to its day sorts 
 local noon, not its midnight: across the date line, 5 February in Beijing (which began at
 16:00 UTC on 4 February) comes after 14:39 on 4 February in New York (19:39 UTC). A record
 whose time is unknown may say it came `after` another; its interval then starts no earlier
-than that record's, and it sorts just after it.
+than that record's, and it sorts just after it. Or it may say it came `before` another: its
+interval then ends no later than that record's, and it sorts just before it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ class SortKey:
     position: datetime
     """The middle of the interval, raised to the position of any record this one follows."""
     depth: int
-    """How many `after` links lead here, so a follower sorts after what it follows."""
+    """How many `after` links lead here (less how many `before` links), so a follower sorts
+    after what it follows and a precursor before what it precedes."""
     start: datetime
     """Start of the interval, raised to the start of any record this one follows."""
     end: datetime
@@ -46,15 +48,34 @@ class Moment:
 @dataclass(frozen=True)
 class OrderProblem:
     record_id: str
+    link: str
+    """The field at fault: `after` or `before`."""
     code: str
     message: str
     hint: str
 
 
+_CODES = {
+    "after": ("after-cycle", "after-impossible"),
+    "before": ("before-cycle", "before-impossible"),
+}
+"""Each link's problem codes: a loop, a link the dates contradict."""
+
+
+def _link(when: When) -> tuple[str, str] | None:
+    """The order link a record gives, as (field, target id), if any."""
+    if when.after:
+        return "after", when.after
+    if when.before:
+        return "before", when.before
+    return None
+
+
 def sort_keys(
     moments: Mapping[str, Moment],
 ) -> tuple[dict[str, SortKey], list[OrderProblem]]:
-    """A sort key per record id; `after` links that loop or cannot hold are problems."""
+    """A sort key per record id; `after` and `before` links that loop or cannot hold are
+    problems."""
     keys: dict[str, SortKey] = {}
     problems: list[OrderProblem] = []
     for record_id in sorted(moments):
@@ -68,51 +89,77 @@ def _resolve(
     keys: dict[str, SortKey],
     problems: list[OrderProblem],
 ) -> SortKey:
-    # Walk the chain of `after` links iteratively, then fill keys back from its far end.
+    # Walk the chain of order links iteratively, then fill keys back from its far end.
     chain: list[str] = []
     cyclic = False
     current: str | None = record_id
     while current is not None and current not in keys:
         if current in chain:
-            loop = " -> ".join([*chain[chain.index(current) :], current])
+            members = chain[chain.index(current) :]
+            loop = " -> ".join([*members, current])
+            fields = sorted({(_link(moments[m].when) or ("after", ""))[0] for m in members})
+            field = (_link(moments[current].when) or ("after", ""))[0]
+            named = " and ".join(f"'{f}'" for f in fields)
             problems.append(
                 OrderProblem(
                     current,
-                    "after-cycle",
-                    f"'after' links go round in a circle: {loop}",
-                    "remove one of the 'after' links",
+                    field,
+                    _CODES[field][0],
+                    f"{named} links go round in a circle: {loop}",
+                    f"remove one of the {named} links"
+                    if len(fields) == 1
+                    else "one link is enough to order two records: remove one of them",
                 )
             )
             cyclic = True
             break
         chain.append(current)
-        after = moments[current].when.after
-        current = after if after in moments else None
+        link = _link(moments[current].when)
+        current = link[1] if link and link[1] in moments else None
     for item in reversed(chain):
-        when, interval, rank = moments[item].when, moments[item].interval, moments[item].rank
-        leader = keys.get(when.after) if when.after and not cyclic else None
-        if leader is None:
-            keys[item] = SortKey(_middle(when), 0, interval.start, interval.end, rank, item)
-            continue
-        ends_first = interval.end < leader.start or (
-            interval.end == leader.start and interval.start < interval.end
-        )
-        if ends_first:
-            problems.append(
-                OrderProblem(
-                    item,
-                    "after-impossible",
-                    f"this record's time ends before '{when.after}' begins, "
-                    "so it cannot come after it",
-                    "check the date, or remove 'after'",
-                )
-            )
-        start = max(interval.start, leader.start)
-        position = max(_middle(when), leader.position)
-        keys[item] = SortKey(
-            position, leader.depth + 1, start, max(interval.end, start), rank, item
-        )
+        keys[item] = _key(item, moments[item], keys, None if cyclic else problems)
     return keys[record_id]
+
+
+def _key(
+    item: str, moment: Moment, keys: Mapping[str, SortKey], problems: list[OrderProblem] | None
+) -> SortKey:
+    """The record's key, given the keys of the record it follows or precedes (None when its
+    links go round in a circle: it then sorts by its own time)."""
+    when, interval, rank = moment.when, moment.interval, moment.rank
+    link = _link(when)
+    other = keys.get(link[1]) if link and problems is not None else None
+    if link is None or other is None or problems is None:
+        return SortKey(_middle(when), 0, interval.start, interval.end, rank, item)
+    field, target = link
+    if field == "after":
+        impossible = interval.end < other.start or (
+            interval.end == other.start and interval.start < interval.end
+        )
+        start = max(interval.start, other.start)
+        position = max(_middle(when), other.position)
+        key = SortKey(position, other.depth + 1, start, max(interval.end, start), rank, item)
+        limit = "ends before"
+    else:
+        impossible = interval.start > other.end or (
+            interval.start == other.end and interval.start < interval.end
+        )
+        end = min(interval.end, other.end)
+        position = min(_middle(when), other.position)
+        key = SortKey(position, other.depth - 1, min(interval.start, end), end, rank, item)
+        limit = "starts after"
+    if impossible:
+        problems.append(
+            OrderProblem(
+                item,
+                field,
+                _CODES[field][1],
+                f"this record's time {limit} '{target}' {'begins' if field == 'after' else 'ends'}"
+                f", so it cannot come {field} it",
+                f"check the date, or remove '{field}'",
+            )
+        )
+    return key
 
 
 def _middle(when: When) -> datetime:

@@ -103,7 +103,8 @@ def link(
     keys, order_problems = sort_keys(moments)
     for problem in order_problems:
         origin = index[problem.record_id]
-        found.append(_at(origin, ("when", "after"), problem.code, problem.message, problem.hint))
+        at = ("when", problem.link)
+        found.append(_at(origin, at, problem.code, problem.message, problem.hint))
     if found or unavailable:
         return None, _shown(found)
     dataset = Dataset(

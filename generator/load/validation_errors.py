@@ -151,6 +151,8 @@ def _custom_hint(code: str) -> str:
         "time-without-zone": "add 'zone:' with the IANA name of the place's time zone",
         "time-without-day": "give the full date, or remove the time",
         "approx-without-time": "add 'time:', or remove 'approx'",
+        "after-and-before": "keep the one the sources support best; the other record's own "
+        "'after' or 'before' can give the rest of the order",
         "unverified-without-reason": "add 'missing:' saying what would verify the record",
         "verified-with-missing": "remove 'missing:', or set 'verification: unverified'",
         "duplicate-zone": "list each zone once",

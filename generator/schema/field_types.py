@@ -256,11 +256,20 @@ class When(Strict):
     and a `zone`, and no `time`."""
     after: MomentRef | None = None
     """A statement or event this one is known to follow; orders records whose time is not known."""
+    before: MomentRef | None = None
+    """A statement or event this one is known to precede (e.g. a request made before a press
+    conference); orders records whose time is not known. Give `after` or `before`, not both."""
     note: Text | None = None
     """What the sources say about the time, in words (e.g. 'evening, local time')."""
 
     @model_validator(mode="after")
     def _time_needs_day_and_zone(self) -> When:
+        if self.after is not None and self.before is not None:
+            raise PydanticCustomError(
+                "after-and-before",
+                "give 'after' or 'before', not both",
+                {"field": "before"},
+            )
         if self.part_of_day is not None:
             if self.time is not None:
                 raise PydanticCustomError(
