@@ -142,8 +142,10 @@ def test_timeline_fits_a_phone(browser: Browser, base_url: str) -> None:
     page.goto(f"{base_url}/timeline/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    assert page.locator("span[data-actors]").first.is_visible() or True
-    assert page.get_by_role("link", name="Price says the U.S. put in a request").is_visible()
+    listed = page.locator(".timeline").get_by_role(
+        "link", name="Price says the U.S. put in a request"
+    )
+    assert listed.is_visible()
     context.close()
 
 
@@ -160,6 +162,42 @@ def test_the_theme_override_differs_from_upstream_only_by_the_dialog_name() -> N
     assert body(ours) == expected, "re-copy partials/search.html from the installed theme"
 
 
+def test_every_mark_of_the_drawing_links_to_an_entry_of_the_list(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/timeline/")
+    targets = page.eval_on_selector_all(
+        "svg.timeline-drawing a", "marks => marks.map(a => a.getAttribute('href'))"
+    )
+    assert len(targets) >= 10
+    for target in targets:
+        assert target.startswith("#")
+        assert page.locator(f".timeline li span[id='{target[1:]}']").count() == 1, target
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_drawing_scrolls_in_its_box_and_never_widens_the_page(
+    browser: Browser, base_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{base_url}/timeline/")
+    box = page.locator(".timeline-drawing-box").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    text_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.timeline-drawing text')).fontSize)"
+    )
+    svg = page.locator("svg.timeline-drawing")
+    svg_box = svg.bounding_box()
+    assert svg_box is not None
+    drawn = svg_box["width"] / float(svg.get_attribute("width") or 1)
+    assert text_size * drawn >= 10  # legible: drawn at its own size, not shrunk to the column
+    context.close()
+
+
 def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str) -> None:
     page, watch = reader
     page.goto(f"{base_url}/timeline/")
@@ -172,8 +210,24 @@ def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str
         actors = visible.nth(index).locator("span[data-actors]").get_attribute("data-actors") or ""
         assert "sergey-lavrov" in actors.split()
     assert f"of {total} entries" in page.locator("#timeline-count").inner_text()
+    # The drawing narrows with the list: only Lavrov's marks stay.
+    marks = page.locator("svg.timeline-drawing a")
+    shown = [
+        marks.nth(i).get_attribute("data-actors") or ""
+        for i in range(marks.count())
+        if marks.nth(i).is_visible()
+    ]
+    assert 0 < len(shown) < marks.count()
+    assert all("sergey-lavrov" in actors.split() for actors in shown)
+    # The address keeps the choice: a reload (or a shared link) opens the narrowed timeline.
+    assert page.url.endswith("/timeline/?actor=sergey-lavrov")
+    page.reload()
+    assert page.get_by_label("Show only entries involving").input_value() == "sergey-lavrov"
+    assert page.locator(".timeline li:not([hidden])").count() == visible.count()
     page.get_by_label("Show only entries involving").select_option("")
     assert page.locator(".timeline li:not([hidden])").count() == total
+    assert page.url.endswith("/timeline/")
+    assert all(marks.nth(i).is_visible() for i in range(marks.count()))
     watch.assert_clean()
 
 
@@ -185,7 +239,8 @@ def test_timeline_without_javascript_lists_everything(browser: Browser, base_url
     entries = page.locator(".timeline li")
     assert entries.count() >= 56
     assert all(entries.nth(i).is_visible() for i in range(entries.count()))
-    assert page.locator("svg.timeline-overview a").count() == page.locator(".timeline-day").count()
+    marks = page.locator("svg.timeline-drawing a")
+    assert marks.count() >= 10 and marks.first.is_visible()
     page.goto(f"{base_url}/articles/republic-world-call-request/")
     assert page.locator(".annotation-notes li").count() == 27
     assert page.locator("#note-1").is_visible()

@@ -1,5 +1,7 @@
-// Narrow the timeline to one actor. Without JavaScript the form stays hidden and the full
-// list is shown; with it, entries not involving the chosen actor are hidden.
+// Narrow the timeline to one actor: the drawing to scale and the list together. Without
+// JavaScript the form stays hidden and everything is shown; with it, marks and entries not
+// involving the chosen actor are hidden, and the address keeps the choice (?actor=<id>), so
+// a narrowed timeline can be shared and survives a reload.
 (function () {
   "use strict";
   function setUp() {
@@ -9,21 +11,39 @@
     var select = form.querySelector("select");
     var count = form.querySelector("output");
     var entries = Array.prototype.slice.call(document.querySelectorAll(".timeline span[data-actors]"));
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".timeline-drawing a[data-actors]"));
+    function involves(element, actor) {
+      return !actor || element.getAttribute("data-actors").split(" ").indexOf(actor) !== -1;
+    }
     function apply() {
       var actor = select.value;
       var shown = 0;
       entries.forEach(function (span) {
         var item = span.closest("li");
-        var match = !actor || span.dataset.actors.split(" ").indexOf(actor) !== -1;
+        var match = involves(span, actor);
         item.hidden = !match;
         if (match) shown += 1;
+      });
+      marks.forEach(function (mark) {
+        // SVG elements have no `hidden` property: the display style hides them.
+        mark.style.display = involves(mark, actor) ? "" : "none";
       });
       document.querySelectorAll(".timeline-day").forEach(function (day) {
         day.hidden = !day.querySelector("li:not([hidden])");
       });
       count.textContent = actor ? shown + " of " + entries.length + " entries" : "";
     }
-    select.addEventListener("change", apply);
+    function remember() {
+      var url = new URL(window.location.href);
+      if (select.value) url.searchParams.set("actor", select.value);
+      else url.searchParams.delete("actor");
+      window.history.replaceState(window.history.state, "", url.toString());
+    }
+    var asked = new URL(window.location.href).searchParams.get("actor");
+    if (asked && select.querySelector('option[value="' + CSS.escape(asked) + '"]')) {
+      select.value = asked;
+    }
+    select.addEventListener("change", function () { apply(); remember(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();

@@ -18,6 +18,7 @@ from generator.render.argument_views import (
     ContradictionLine,
     ContradictionView,
 )
+from generator.render.timeline_drawing import Drawing
 
 Rows = list[dict[str, Any]]
 
@@ -107,10 +108,12 @@ class CorrectionsPage:
 
 @dataclass(frozen=True)
 class TimelinePage:
-    """`timeline.md.j2`: the overview, the actor filter and the days."""
+    """`timeline.md.j2`: the drawing to scale, the actor filter and the days."""
 
     groups: Rows
-    overview: str
+    drawing: Drawing
+    key_moments: Rows
+    """The drawing's numbered statements, as Markdown links to their entries."""
     actors: Rows
 
 

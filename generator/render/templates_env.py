@@ -1,6 +1,6 @@
 """The one Jinja environment: Markdown page templates (`*.md.j2`) and autoescaped HTML fragments
 (`*.html.j2`, `*.svg.j2`: shelf sections, edit links, the citation box, redirect pages, the
-timeline's overview).
+timeline drawn to scale).
 
 StrictUndefined turns a template's typo into an error instead of a silent blank. Markdown
 templates are not autoescaped (HTML escaping is not Markdown escaping): a record's view holds

@@ -6,18 +6,18 @@ from typing import Any
 
 from generator.dataset.link import Dataset
 from generator.render.date_labels import day_heading, entry_time
-from generator.render.markdown_text import escape
+from generator.render.markdown_text import escape, link
 from generator.render.page_contexts import TimelinePage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
-from generator.render.timeline_overview import Day, overview_svg
+from generator.render.timeline_drawing import timeline_drawing
 from generator.schema.models import Event, Statement
 from generator.schema.vocabulary import EVENT_KINDS
 
 
 def timeline_page(dataset: Dataset, m: Mentions) -> Page:
-    """The timeline on one page: every event and statement in true order, grouped by local day,
-    with the overview of entries per day and the actors to filter by."""
+    """The timeline on one page: the central dispute's days drawn to scale, then every event
+    and statement in true order, grouped by local day, and the actors to filter by."""
     groups: list[dict[str, Any]] = []
     anchors: dict[str, int] = {}
     involved: set[str] = set()
@@ -52,10 +52,16 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
                 "actors": " ".join(actors),
             }
         )
-    days = [Day(g["heading"], g["anchor"], len(g["entries"])) for g in groups]
+    drawing = timeline_drawing(dataset, {i: m.title(i) for i in dataset.timeline})
+    key_moments = [
+        {"number": k.number, "link": link(k.label, m.page, m.page, k.record_id)}
+        for k in drawing.keys
+    ]
     options = sorted(
         ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
         key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
     )
-    context = TimelinePage(groups=groups, overview=overview_svg(days), actors=options)
+    context = TimelinePage(
+        groups=groups, drawing=drawing, key_moments=key_moments, actors=options
+    )
     return Page(m.page, "timeline.md.j2", context)

@@ -1,0 +1,81 @@
+"""The timeline drawn to scale: the central dispute's days on one UTC axis, a lane per
+reference zone, each record where its time puts it, each mark a link to its entry."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from generator import load_dataset
+from generator.render.relations import title_of
+from generator.render.timeline_drawing import HOUR, PAD, timeline_drawing
+from tests.helpers import REAL_DATA, SECOND_DATA
+
+DATASET = load_dataset(REAL_DATA)
+TITLES = {
+    i: title_of(DATASET, "statements" if i in DATASET.statements else "events", i)
+    for i in DATASET.timeline
+}
+DRAWING = timeline_drawing(DATASET, TITLES)
+
+
+def mark(record_id: str) -> str:
+    found = re.search(rf'<a href="#{re.escape(record_id)}"[^>]*>(.*?)</a>', DRAWING.svg)
+    assert found is not None, record_id
+    return found.group(0)
+
+
+def test_the_window_is_the_central_disputes_days() -> None:
+    assert DRAWING.period == "27–30 July 2022 (UTC)"
+    assert 30 <= DRAWING.shown < len(DATASET.timeline)
+    assert DRAWING.shown + DRAWING.outside == len(DATASET.timeline)
+
+
+def test_a_known_time_is_a_point_where_its_utc_instant_falls() -> None:
+    # Price spoke at the briefing that began at 14:12 EDT on 28 July: 18:12 UTC, 42.2 hours
+    # after the window opens at 00:00 UTC on 27 July.
+    hours = (datetime(2022, 7, 28, 18, 12, tzinfo=UTC) - datetime(2022, 7, 27, tzinfo=UTC))
+    expected = round(PAD + hours.total_seconds() / 3600 * HOUR, 1)
+    assert f'<circle cx="{expected}"' in mark("2022-07-28-price-call-request")
+
+
+def test_a_day_known_only_to_its_day_is_a_bar_as_long_as_the_day() -> None:
+    lavrov = mark("2022-07-27-lavrov-arrives-tashkent")  # Tashkent, evening: six hours
+    assert re.search(rf'<rect [^>]*width="{6 * HOUR}.0"', lavrov), lavrov
+
+
+def test_lanes_are_the_reference_zones_then_elsewhere_on_utc() -> None:
+    names = re.findall(r'<text class="lane-name"[^>]*>(.*?)</text>', DRAWING.svg)
+    assert names == [
+        "New York time (EDT)",
+        "Moscow time (MSK)",
+        "Elsewhere: Tashkent (UTC clock)",
+    ]
+
+
+def test_the_central_statements_are_numbered_in_order() -> None:
+    assert [(k.number, k.record_id) for k in DRAWING.keys] == [
+        (1, "2022-07-27-mfa-no-requests"),
+        (2, "2022-07-28-price-call-request"),
+        (3, "2022-07-29-lavrov-about-a-day"),
+    ]
+    assert 'aria-label="2: Ned Price, 28 July 2022: ' in mark("2022-07-28-price-call-request")
+
+
+def test_every_mark_names_a_record_on_the_timeline_and_records_sharing_a_span_are_counted() -> None:
+    targets = re.findall(r'<a href="#([^"]+)"', DRAWING.svg)
+    assert targets and set(targets) <= set(DATASET.timeline)
+    shared = re.findall(r'aria-label="(\d+) entries known only to ([^"]+)"', DRAWING.svg)
+    assert ("8", "27 July 2022") in shared  # eight Washington records known only to that day
+
+
+def test_a_second_explainer_across_the_date_line_is_drawn_on_its_own_zones() -> None:
+    dataset = load_dataset(SECOND_DATA)
+    titles = {
+        i: title_of(dataset, "statements" if i in dataset.statements else "events", i)
+        for i in dataset.timeline
+    }
+    drawing = timeline_drawing(dataset, titles)
+    names = re.findall(r'<text class="lane-name"[^>]*>(.*?)</text>', drawing.svg)
+    assert len(names) >= 2 and drawing.shown >= 1
+    assert "Bright" not in drawing.svg.split("<desc")[0]  # no episode words in the frame
