@@ -207,8 +207,10 @@ def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str
     visible = page.locator(".timeline li:not([hidden])")
     assert 0 < visible.count() < total
     for index in range(visible.count()):
-        actors = visible.nth(index).locator("span[data-actors]").get_attribute("data-actors") or ""
-        assert "sergey-lavrov" in actors.split()
+        # An item involves him, or holds a statement made at it that does.
+        spans = visible.nth(index).locator("span[data-actors]")
+        actors = [spans.nth(j).get_attribute("data-actors") or "" for j in range(spans.count())]
+        assert any("sergey-lavrov" in found.split() for found in actors)
     assert f"of {total} entries" in page.locator("#timeline-count").inner_text()
     # The drawing narrows with the list: only Lavrov's marks stay.
     marks = page.locator("svg.timeline-drawing a")
@@ -228,6 +230,22 @@ def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str
     assert page.locator(".timeline li:not([hidden])").count() == total
     assert page.url.endswith("/timeline/")
     assert all(marks.nth(i).is_visible() for i in range(marks.count()))
+    watch.assert_clean()
+
+
+def test_statements_made_at_an_event_are_listed_under_it(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    page, watch = reader
+    page.goto(f"{base_url}/timeline/")
+    briefing = page.locator(
+        ".timeline li", has=page.locator("> span[id='2022-07-28-price-briefing']")
+    )
+    said = briefing.locator("li span[data-actors]")
+    ids = [said.nth(i).get_attribute("id") for i in range(said.count())]
+    assert "2022-07-28-price-call-request" in ids and len(ids) == 4
+    unknown = page.locator(".timeline .time-unknown", has_text="time not known").first
+    assert unknown.evaluate("e => getComputedStyle(e).fontWeight") == "400"
     watch.assert_clean()
 
 

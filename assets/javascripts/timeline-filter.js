@@ -18,11 +18,14 @@
     function apply() {
       var actor = select.value;
       var shown = 0;
+      entries.forEach(function (span) { span.closest("li").hidden = true; });
       entries.forEach(function (span) {
-        var item = span.closest("li");
-        var match = involves(span, actor);
-        item.hidden = !match;
-        if (match) shown += 1;
+        if (!involves(span, actor)) return;
+        shown += 1;
+        // A statement made at an event is listed inside the event's item: show both.
+        for (var item = span.closest("li"); item; item = item.parentElement.closest(".timeline li")) {
+          item.hidden = false;
+        }
       });
       marks.forEach(function (mark) {
         // SVG elements have no `hidden` property: the display style hides them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.dataset.link import Dataset
-from generator.render.date_labels import day_heading, entry_time
+from generator.render.date_labels import day_heading, entry_time, time_label
 from generator.render.markdown_text import escape, link
 from generator.render.page_contexts import TimelinePage
 from generator.render.page_parts import Page
@@ -17,7 +17,8 @@ from generator.schema.vocabulary import EVENT_KINDS
 
 def timeline_page(dataset: Dataset, m: Mentions) -> Page:
     """The timeline on one page: the central dispute's days drawn to scale, then every event
-    and statement in true order, grouped by local day, and the actors to filter by."""
+    and statement in true order, grouped by local day, each statement made at an event listed
+    under it (when both fall in the same day's group), and the actors to filter by."""
     groups: list[dict[str, Any]] = []
     anchors: dict[str, int] = {}
     involved: set[str] = set()
@@ -41,17 +42,24 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
             actors = sorted(record.actors)
             kind_label = escape(record.kind_label or EVENT_KINDS.label(record.kind))
         involved.update(actors)
-        groups[-1]["entries"].append(
-            {
-                "id": record_id,
-                "kind": kind_label,
-                "title": title,
-                "when": escape(entry_time(record.when, m.site.reference_zones)),
-                "when_note": text(record.when.note),
-                "place": text(record.place),
-                "actors": " ".join(actors),
-            }
-        )
+        known = bool(time_label(record.when, m.site.reference_zones))
+        entry = {
+            "id": record_id,
+            "kind": kind_label,
+            "title": title,
+            "when": escape(entry_time(record.when, m.site.reference_zones)),
+            "known": known,
+            "when_note": text(record.when.note),
+            "place": text(record.place),
+            "actors": " ".join(actors),
+            "said": [],
+        }
+        at = record.event if isinstance(record, Statement) else None
+        host = next((e for e in groups[-1]["entries"] if e["id"] == at), None)
+        if host is not None:
+            host["said"].append(entry)  # said at an event already listed that day
+        else:
+            groups[-1]["entries"].append(entry)
     drawing = timeline_drawing(dataset, {i: m.title(i) for i in dataset.timeline})
     key_moments = [
         {"number": k.number, "link": link(k.label, m.page, m.page, k.record_id)}
