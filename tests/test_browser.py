@@ -116,9 +116,7 @@ PAGE_TYPES = [
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_no_page_type_is_wider_than_the_screen(
-    browser: Browser, base_url: str, width: int
-) -> None:
+def test_no_page_type_is_wider_than_the_screen(browser: Browser, base_url: str, width: int) -> None:
     """No table, drawing or line pushes any page type sideways, on a phone or a desktop."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -230,6 +228,41 @@ def test_timeline_narrows_to_one_actor(reader: tuple[Page, Watch], base_url: str
     assert page.locator(".timeline li:not([hidden])").count() == total
     assert page.url.endswith("/timeline/")
     assert all(marks.nth(i).is_visible() for i in range(marks.count()))
+    watch.assert_clean()
+
+
+def test_timeline_narrows_to_one_side_and_the_address_keeps_it(
+    reader: tuple[Page, Watch], base_url: str
+) -> None:
+    """A side (explainer.yaml's `sides`) stands for its actors: an entry stays when any of
+    them is involved."""
+    page, watch = reader
+    page.goto(f"{base_url}/timeline/?side=russian-government")
+    select = page.get_by_label("Show only entries involving")
+    assert select.input_value() == "side:russian-government"
+    side = set(
+        (
+            page.locator("option[value='side:russian-government']").get_attribute("data-actors")
+            or ""
+        ).split()
+    )
+    assert {"sergey-lavrov", "maria-zakharova", "russian-foreign-ministry"} <= side
+    visible = page.locator(".timeline li:not([hidden])")
+    for index in range(visible.count()):  # it, or a statement made at it, involves the side
+        spans = visible.nth(index).locator("span[data-actors]")
+        found = {
+            a
+            for j in range(spans.count())
+            for a in (spans.nth(j).get_attribute("data-actors") or "").split()
+        }
+        assert found & side
+    # The U.S. request involves the Russian ministry it was made to: it stays.
+    request = ".timeline li:not([hidden]) > span[id='2022-07-27-us-call-request']"
+    assert page.locator(request).count() == 1
+    total = page.locator(".timeline li").count()
+    assert 0 < page.locator(".timeline li:not([hidden])").count() < total
+    select.select_option("side:u-s-government")
+    assert page.url.endswith("/timeline/?side=u-s-government")
     watch.assert_clean()
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from generator import check_data, load_dataset
 from generator.render.navigation import navigation
 from generator.render.site import build_site
+from generator.schema.explainer_settings import Explainer, Party
 from tests.helpers import BASE_DATA
 
 
@@ -86,3 +90,20 @@ def test_the_base_explainer_names_its_zones() -> None:
         "America/New_York",
         "Europe/Moscow",
     ]
+
+
+def test_a_side_is_addressed_by_its_name_and_two_sides_cannot_share_one() -> None:
+
+
+    assert Party(name="U.S. government", actors=["a"]).slug == "u-s-government"
+    assert Party(name="Правительство России", actors=["a"]).slug == "правительство-россии"
+    with pytest.raises(ValidationError, match="two sides have the same name"):
+        Explainer.model_validate(
+            {
+                "title": "T",
+                "sides": [
+                    {"name": "U.S. government", "actors": ["a"]},
+                    {"name": "U.S. Government!", "actors": ["b"]},
+                ],
+            }
+        )

@@ -1,7 +1,8 @@
-// Narrow the timeline to one actor: the drawing to scale and the list together. Without
-// JavaScript the form stays hidden and everything is shown; with it, marks and entries not
-// involving the chosen actor are hidden, and the address keeps the choice (?actor=<id>), so
-// a narrowed timeline can be shared and survives a reload.
+// Narrow the timeline to one actor, or to one side (the actors who speak for it): the
+// drawing to scale and the list together. Without JavaScript the form stays hidden and
+// everything is shown; with it, marks and entries involving none of the chosen actors are
+// hidden, and the address keeps the choice (?actor=<id> or ?side=<name>), so a narrowed
+// timeline can be shared and survives a reload.
 (function () {
   "use strict";
   function setUp() {
@@ -12,11 +13,20 @@
     var count = form.querySelector("output");
     var entries = Array.prototype.slice.call(document.querySelectorAll(".timeline span[data-actors]"));
     var marks = Array.prototype.slice.call(document.querySelectorAll(".timeline-drawing a[data-actors]"));
-    function involves(element, actor) {
-      return !actor || element.getAttribute("data-actors").split(" ").indexOf(actor) !== -1;
+    function chosen() {
+      // The actors of the chosen option: a side lists its own, an actor is itself.
+      var option = select.options[select.selectedIndex];
+      if (!select.value) return null;
+      return option.hasAttribute("data-actors") ? option.getAttribute("data-actors").split(" ") : [select.value];
+    }
+    function involves(element, actors) {
+      if (!actors) return true;
+      return element.getAttribute("data-actors").split(" ").some(function (id) {
+        return actors.indexOf(id) !== -1;
+      });
     }
     function apply() {
-      var actor = select.value;
+      var actor = chosen();
       var shown = 0;
       entries.forEach(function (span) { span.closest("li").hidden = true; });
       entries.forEach(function (span) {
@@ -38,11 +48,14 @@
     }
     function remember() {
       var url = new URL(window.location.href);
-      if (select.value) url.searchParams.set("actor", select.value);
-      else url.searchParams.delete("actor");
+      url.searchParams.delete("actor");
+      url.searchParams.delete("side");
+      if (select.value.indexOf("side:") === 0) url.searchParams.set("side", select.value.slice(5));
+      else if (select.value) url.searchParams.set("actor", select.value);
       window.history.replaceState(window.history.state, "", url.toString());
     }
-    var asked = new URL(window.location.href).searchParams.get("actor");
+    var params = new URL(window.location.href).searchParams;
+    var asked = params.get("side") ? "side:" + params.get("side") : params.get("actor");
     if (asked && select.querySelector('option[value="' + CSS.escape(asked) + '"]')) {
       select.value = asked;
     }

@@ -114,6 +114,8 @@ class TimelinePage:
     drawing: Drawing
     key_moments: Rows
     """The drawing's numbered statements, as Markdown links to their entries."""
+    sides: Rows
+    """The explainer's sides, each with the actors who speak for it."""
     actors: Rows
 
 

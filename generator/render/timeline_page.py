@@ -69,7 +69,11 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
         ({"id": a, "name": escape(dataset.actors[a].name)} for a in involved),
         key=lambda option: (dataset.actors[option["id"]].name.casefold(), option["id"]),
     )
+    sides = [
+        {"slug": escape(side.slug), "name": escape(side.name), "actors": " ".join(side.actors)}
+        for side in dataset.explainer.sides
+    ]
     context = TimelinePage(
-        groups=groups, drawing=drawing, key_moments=key_moments, actors=options
+        groups=groups, drawing=drawing, key_moments=key_moments, sides=sides, actors=options
     )
     return Page(m.page, "timeline.md.j2", context)

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.schema.field_types import (
+    ActorRef,
     AnyRef,
     ContradictionRef,
     DateText,
@@ -73,6 +74,22 @@ class Licences(Strict):
     """The licence of the published data files (records.json, the schemas)."""
 
 
+class Party(Strict):
+    """A side in the story: the government, organisation or camp whose people and bodies speak
+    for it. The timeline can be narrowed to one side."""
+
+    name: Name
+    """The side as readers should see it, e.g. `U.S. government`."""
+    actors: list[ActorRef] = Field(min_length=1)
+    """The actors who speak or act for it (people and organisations)."""
+
+    @property
+    def slug(self) -> str:
+        """The side in an address (`?side=u-s-government`): its name, lower case, words
+        joined by '-'."""
+        return re.sub(r"[\W_]+", "-", self.name.casefold()).strip("-")
+
+
 class Point(Strict):
     """One sentence on the front page, with the records behind it."""
 
@@ -111,6 +128,9 @@ class Explainer(Strict):
     original_languages: list[Language] = []
     """The languages of the quoted originals, besides the site's: search stems and segments
     them (e.g. `ru`, `zh`)."""
+    sides: list[Party] = []
+    """The sides of the story, each with the actors who speak for it: the timeline's filter
+    offers them besides single actors."""
     reference_zones: list[Zone] = Field(default=["UTC"], min_length=1)
     """The IANA zones readers follow (e.g. the capitals of the two sides): a time recorded in
     one of them is also shown in the others; a time anywhere else is also shown in UTC."""
@@ -155,6 +175,13 @@ class Explainer(Strict):
                     "published": self.published,
                     "hint": "an explainer is updated on or after the day it is first published",
                 },
+            )
+        slugs = [side.slug for side in self.sides]
+        if len(set(slugs)) != len(slugs) or not all(slugs):
+            raise PydanticCustomError(
+                "duplicate-value",
+                "two sides have the same name (or a name without letters or digits)",
+                {"field": "sides", "hint": "give each side a distinct name"},
             )
         if len(set(self.original_languages)) != len(self.original_languages):
             raise PydanticCustomError(
