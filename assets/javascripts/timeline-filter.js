@@ -40,6 +40,16 @@
       marks.forEach(function (mark) {
         // SVG elements have no `hidden` property: the display style hides them.
         mark.style.display = involves(mark, actor) ? "" : "none";
+        var members = mark.getAttribute("data-members");
+        if (!members) return;
+        // A bar several records share counts only those still shown.
+        var label = mark.querySelector("text");
+        var n = members.split("|").filter(function (ids) {
+          return !actor || ids.split(" ").some(function (id) { return actor.indexOf(id) !== -1; });
+        }).length;
+        label.textContent = String(n);
+        var name = n + (n === 1 ? " entry" : " entries");
+        mark.setAttribute("aria-label", mark.getAttribute("aria-label").replace(/^\d+ entr(y|ies)/, name));
       });
       document.querySelectorAll(".timeline-day").forEach(function (day) {
         day.hidden = !day.querySelector("li:not([hidden])");

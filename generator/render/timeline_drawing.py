@@ -59,6 +59,8 @@ class Mark:
     """The number of a central statement, shown beside its mark and in the legend."""
     count: int = 1
     """Records sharing this span (all known only to the same day, say): one bar, counted."""
+    members: str = ""
+    """Each sharing record's actors, '|' between records: the filter recounts the bar."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
                     " ".join(actors),
                     numbered.get(first),
                     len(group),
+                    "|".join(" ".join(_actors(_record(dataset, i))) for i in group),
                 )
             )
         height = LANE_HEAD + len(rows) * ROW + 4
@@ -195,7 +198,7 @@ def _shared_label(dataset: Dataset, group: list[str]) -> str:
     when = _record(dataset, group[0]).when
     known = f"the {when.part_of_day} of" if when.part_of_day else ""
     day = _day_words(when.date)
-    return f"{len(group)} entries known only to {known + ' ' if known else ''}{day}".strip()
+    return f"{len(group)} entries known only to {known + ' ' if known else ''}{day}"
 
 
 def _day_words(text: str) -> str:
