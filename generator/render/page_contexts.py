@@ -127,6 +127,8 @@ class ShelfPage:
     guide_words: str
     """The first and last record's guide words, e.g. `Ana Speaker – Foreign Office`."""
     pager: str
+    drawing: Drawing | None
+    """A timeline shelf's records drawn to scale."""
     sections: list[str]
 
 
@@ -139,3 +141,5 @@ class ShelfIndex:
     total: str
     per_page: int
     rows: Rows
+    drawing: Drawing | None = None
+    """The timeline's index: the central dispute's days to scale."""

@@ -73,7 +73,7 @@ def plan(dataset: Dataset, site: SiteSettings, layout: Layout | None = None) -> 
     timeline, statements = INDEX_PAGES["timeline"], INDEX_PAGES["statements"]
     if "timeline" in shelved:
         pages += [
-            shelf_index(base.on(timeline), "timeline", "Timeline", TIMELINE_INTRO),
+            shelf_index(base.on(timeline), "timeline", "Timeline", TIMELINE_INTRO, drawn=True),
             shelf_index(base.on(statements), "timeline", "Statements", STATEMENTS_INTRO),
         ]
     else:

@@ -10,6 +10,7 @@ from generator.render.page_contexts import ShelfIndex, ShelfPage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
 from generator.render.shelf_sections import sections
+from generator.render.timeline_drawing import Drawing, timeline_drawing
 from generator.schema.models import Event, Statement
 
 TITLES = {
@@ -58,14 +59,23 @@ def section_shelf(m: Mentions, shelf: Shelf, index: str) -> Page:
             title=escape(shelf_title(shelf, len(shelves))),
             guide_words=escape(f"{first} – {last}" if first != last else first),
             pager=pager(m, shelves, shelf, index),
+            drawing=_drawing(m, list(shelf.ids)) if shelf.group == "timeline" else None,
             sections=sections(m, shelf.ids),
         ),
     )
 
 
-def shelf_index(m: Mentions, group: str, title: str, intro: str) -> Page:
+def _drawing(m: Mentions, ids: list[str]) -> Drawing:
+    """A timeline shelf's records drawn to scale over the time they cover."""
+    return timeline_drawing(m.dataset, {i: m.title(i) for i in ids}, ids)
+
+
+def shelf_index(
+    m: Mentions, group: str, title: str, intro: str, *, drawn: bool = False
+) -> Page:
     """A page listing the shelves of a group with their guide words: where the page that
-    listed every record used to be."""
+    listed every record used to be; `drawn`, with the central dispute's days to scale, each
+    mark leading to its record on its shelf."""
     shelves = m.layout.shelves[group]
     rows = [
         {
@@ -82,5 +92,10 @@ def shelf_index(m: Mentions, group: str, title: str, intro: str) -> Page:
         total=f"{total:,}",
         per_page=len(shelves[0].ids),
         rows=rows,
+        drawing=(
+            timeline_drawing(m.dataset, {i: m.title(i) for i in m.dataset.timeline}, href=m.href)
+            if drawn
+            else None
+        ),
     )
     return Page(m.page, "shelf_index.md.j2", context)

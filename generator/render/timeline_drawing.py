@@ -9,19 +9,24 @@ places it. Each mark links to its entry in the list below, which stays complete 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from generator.dataset.link import Dataset
 from generator.render.date_labels import MONTHS, zone_abbreviation
 from generator.render.templates_env import fragment
 from generator.schema.models import Event, Statement
-from generator.schema.time_values import local_time
+from generator.schema.time_values import local_time, zone_info
 
 HOUR = 8
-"""Drawing units (CSS pixels) per hour: 24 hours are 192, so three days fit a desktop column
-and scroll inside their box on a phone."""
+"""Drawing units (CSS pixels) per hour at most: 24 hours are 192, so three days fit a desktop
+column and scroll inside their box on a phone."""
+MAX_WIDTH = 1600
+"""A longer window (a shelf of a large timeline may cover months) is drawn at a smaller scale,
+so no drawing is wider than this."""
+MAX_ROWS = 6
+"""Rows of marks per lane at most: past them, marks overlap in the last row."""
 PAD = 8
 AXIS = 34
 """Height of the UTC axis at the top."""
@@ -48,6 +53,8 @@ class Tick:
 @dataclass(frozen=True)
 class Mark:
     record_id: str
+    href: str
+    """Where the mark leads: the record's entry on this page (`#id`), or on its shelf."""
     label: str
     """Plain text: the link's accessible name (the template escapes it)."""
     x: float
@@ -91,26 +98,39 @@ class Drawing:
     keys: tuple[KeyMoment, ...]
 
 
-def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
-    """The drawing of the central dispute's days (or of the busiest days without one).
-    `titles` gives each record's plain-text name."""
-    start, end = _window(dataset)
-    width = (end - start).total_seconds() / 3600 * HOUR
+def timeline_drawing(
+    dataset: Dataset,
+    titles: Mapping[str, str],
+    ids: Sequence[str] | None = None,
+    href: Callable[[str], str] = lambda record_id: f"#{record_id}",
+) -> Drawing:
+    """The drawing of the central dispute's days (or of the busiest days without one), or of
+    the records `ids` (a shelf of a large timeline) over the time they cover. `titles` gives
+    each record's plain-text name, `href` the address of its entry (on this page, by
+    default)."""
+    pool = list(dataset.timeline if ids is None else ids)
+    start, end = _window(dataset) if ids is None else _covered(dataset, pool)
+    hours = max((end - start).total_seconds() / 3600, 1.0)
+    scale = min(HOUR, MAX_WIDTH / hours)
+    width = hours * scale
 
     def x(instant: datetime) -> float:
-        return round(PAD + (instant - start).total_seconds() / 3600 * HOUR, 1)
+        return round(PAD + (instant - start).total_seconds() / 3600 * scale, 1)
 
     zones = list(dataset.explainer.reference_zones)
-    numbered = _central_statements(dataset)
+    chosen = set(pool)
+    numbered = {i: n for i, n in _central_statements(dataset).items() if i in chosen}
+    numbered = {i: index + 1 for index, i in enumerate(sorted(numbered, key=numbered.__getitem__))}
+    longest = max(timedelta(days=2), (end - start) / 4)
     lanes: list[Lane] = []
     top = float(AXIS)
     shown = 0
     for lane_zone in [*zones, *([OTHER] if OTHER not in zones else [])]:
         members = [
             record_id
-            for record_id in dataset.timeline
+            for record_id in pool
             if _lane_of(_record(dataset, record_id), zones) == lane_zone
-            and _overlaps(dataset, record_id, start, end)
+            and _overlaps(dataset, record_id, start, end, longest)
         ]
         if not members:
             continue
@@ -123,9 +143,11 @@ def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
             span = 0.0 if key.start == key.end else max(right - left, 4.0)
             reach = left + max(span, 10.0) + (14 if first in numbered else 0)
             row = next((i for i, edge in enumerate(rows) if edge + 3 <= left), len(rows))
+            if row == MAX_ROWS:
+                row = MAX_ROWS - 1  # crowded: overlap in the last row rather than grow
             if row == len(rows):
                 rows.append(reach)
-            rows[row] = reach
+            rows[row] = max(rows[row], reach)
             actors = sorted({a for i in group for a in _actors(_record(dataset, i))})
             label = titles[first] if len(group) == 1 else _shared_label(dataset, group)
             if first in numbered:  # the number shown beside the mark is part of its name
@@ -133,6 +155,7 @@ def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
             marks.append(
                 Mark(
                     first,
+                    href(first),
                     label,
                     left,
                     round(span, 1),
@@ -145,12 +168,14 @@ def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
             )
         height = LANE_HEAD + len(rows) * ROW + 4
         places = sorted({_zone_name(_record(dataset, i).when.zone or "UTC") for i in members})
+        elsewhere = "On the UTC clock" if OTHER in zones else "Elsewhere"
         name = (
-            f"Elsewhere: {', '.join(places)} (UTC clock)"
+            f"{elsewhere}: {', '.join(places)}"
             if lane_zone == OTHER
             else f"{_zone_name(lane_zone)} time ({zone_abbreviation(start, lane_zone)})"
         )
-        lanes.append(Lane(name, top, height, _ticks(lane_zone, start, end, x), tuple(marks)))
+        ticks = _ticks(lane_zone, start, end, x, scale)
+        lanes.append(Lane(name, top, height, ticks, tuple(marks)))
         top += height + LANE_GAP
         shown += sum(mark.count for mark in marks)
     period = _period(start, end)
@@ -159,18 +184,18 @@ def timeline_drawing(dataset: Dataset, titles: dict[str, str]) -> Drawing:
         for record_id, number in sorted(numbered.items(), key=lambda item: item[1])
     )
     if not lanes:
-        return Drawing("", period, 0, len(dataset.timeline), ())
+        return Drawing("", period, 0, len(pool), ())
     svg = fragment(
         "timeline_drawing.svg.j2",
         width=round(width + 2 * PAD),
         height=round(top),
-        axis=_ticks("UTC", start, end, x),
+        axis=_ticks("UTC", start, end, x, scale),
         lanes=lanes,
         shown=shown,
         period=period,
         right=round(width + PAD),
     ).replace("\n", "")
-    return Drawing(svg, period, shown, len(dataset.timeline) - shown, keys)
+    return Drawing(svg, period, shown, len(pool) - shown, keys)
 
 
 def _shared_spans(
@@ -225,9 +250,23 @@ def _lane_of(record: Statement | Event, zones: list[str]) -> str:
     return zone if zone in zones else OTHER
 
 
-def _overlaps(dataset: Dataset, record_id: str, start: datetime, end: datetime) -> bool:
+def _overlaps(
+    dataset: Dataset, record_id: str, start: datetime, end: datetime, longest: timedelta
+) -> bool:
+    """Whether the record falls in the window, and is not so long (a month, a year) that its
+    bar would cover the drawing: those are in the list only."""
     key = dataset.sort_keys[record_id]
-    return key.start < end and key.end >= start and key.end - key.start <= timedelta(days=2)
+    return key.start < end and key.end >= start and key.end - key.start <= longest
+
+
+def _covered(dataset: Dataset, ids: list[str]) -> tuple[datetime, datetime]:
+    """The time some records cover, from the first start to the last end, leaving out records
+    known only to a month or a year when others are more precise."""
+    keys = [dataset.sort_keys[i] for i in ids]
+    short = [k for k in keys if k.end - k.start <= timedelta(days=2)] or keys
+    return _quarter(min(k.start for k in short), down=True), _quarter(
+        max(k.end for k in short), down=False
+    )
 
 
 def _central_statements(dataset: Dataset) -> dict[str, int]:
@@ -278,25 +317,42 @@ def _quarter(instant: datetime, *, down: bool) -> datetime:
 
 
 def _ticks(
-    zone: str, start: datetime, end: datetime, x: Callable[[datetime], float]
+    zone: str,
+    start: datetime,
+    end: datetime,
+    x: Callable[[datetime], float],
+    scale: float,
 ) -> tuple[Tick, ...]:
-    """The lane's clock: a line at each local midnight (labelled with the date) and at 06,
-    12 and 18 local time."""
+    """The lane's clock, as dense as the scale allows: with room, a line at each local midnight
+    (labelled with the date) and at 06, 12 and 18 (noon labelled); with less, a line per day
+    (labelled while labels fit); with less still, a line per month, labelled with the month."""
+    day = 24 * scale
+    hours: tuple[int, ...]
+    if scale >= 4:
+        hours, every_day = TICK_HOURS, True
+    else:
+        hours, every_day = (0,), day >= 3
+    info = zone_info(zone)
+    first, last = local_time(start, zone).date(), local_time(end, zone).date()
     ticks = []
-    hour = start
-    while hour <= end:
-        local = local_time(hour, zone)
-        if local.minute == 0 and local.hour in TICK_HOURS:
-            major = local.hour == 0
-            label = (
-                f"{local.day} {MONTHS[local.month - 1][:3]}"
-                if major
-                else "12:00"
-                if local.hour in LABELLED
-                else ""
-            )
-            ticks.append(Tick(x(hour), label, major))
-        hour += timedelta(minutes=30)  # half-hour zones (India) meet their marks too
+    current = first
+    while current <= last:
+        month_start = current.day == 1
+        if every_day or month_start:
+            for hour in hours:
+                instant = datetime(current.year, current.month, current.day, hour, tzinfo=info)
+                instant = instant.astimezone(UTC)
+                if not start <= instant <= end:
+                    continue
+                major = hour == 0 and (day >= 40 or month_start)
+                if hour == 0 and day >= 40:
+                    label = f"{current.day} {MONTHS[current.month - 1][:3]}"
+                elif hour == 0 and month_start:
+                    label = f"{MONTHS[current.month - 1][:3]} {current.year}"
+                else:
+                    label = "12:00" if hour in LABELLED and hour else ""
+                ticks.append(Tick(x(instant), label, major))
+        current += timedelta(days=1)
     return tuple(ticks)
 
 
@@ -308,7 +364,7 @@ def _period(start: datetime, end: datetime) -> str:
     last = end - timedelta(seconds=1)
     if (start.year, start.month) == (last.year, last.month):
         return f"{start.day}–{last.day} {MONTHS[start.month - 1]} {start.year} (UTC)"
-    return (
-        f"{start.day} {MONTHS[start.month - 1]} – {last.day} {MONTHS[last.month - 1]} "
-        f"{last.year} (UTC)"
+    first = f"{start.day} {MONTHS[start.month - 1]}" + (
+        f" {start.year}" if start.year != last.year else ""
     )
+    return f"{first} – {last.day} {MONTHS[last.month - 1]} {last.year} (UTC)"
