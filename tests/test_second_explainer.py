@@ -40,6 +40,13 @@ def test_across_the_date_line_new_york_afternoon_comes_before_the_beijing_day() 
     files = build_site(dataset).files
     statement = files["statements/2022-02-04-authority-holds-ship.md"]
     assert "14:39 EST (03:39 UTC+8 on 5 February, 04:39 JST on 5 February)" in statement
+    # The list's days are New York's: the owner's Beijing day falls in New York's 4 February
+    # (its middle, noon in Beijing, is 23:00 EST), and its entry gives its own date.
+    timeline = files["timeline.md"]
+    fourth, fifth = timeline.index("## 4 February 2022"), timeline.index("## 5 February 2022")
+    owner = timeline.index('id="2022-02-05-owner-no-notice"')
+    assert fourth < owner < fifth
+    assert "5 February 2022 in Shanghai, time not known" in timeline[owner : owner + 300]
     # The insurer's evening in Tokyo, in every reference zone.
     insurer = files["statements/2022-02-05-insurer-checking.md"]
     assert "evening, 18:00–24:00 JST (04:00–10:00 EST, 17:00–23:00 UTC+8)" in insurer

@@ -151,6 +151,11 @@ def entry_time(when: When, zones: tuple[str, ...]) -> str:
     return {"day": "time not known", "month": "day not known", "year": "month not known"}[precision]
 
 
+def zone_place(zone: str) -> str:
+    """A zone as a place readers know: `Asia/Shanghai` -> `Shanghai`, `UTC` -> `UTC`."""
+    return zone.split("/")[-1].replace("_", " ")
+
+
 def day_heading(when: When) -> str:
     """The heading a timeline entry is grouped under: its own local date, at its precision."""
     return date_label(when.date)

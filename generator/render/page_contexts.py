@@ -116,6 +116,8 @@ class TimelinePage:
     """The drawing's numbered statements, as Markdown links to their entries."""
     sides: Rows
     """The explainer's sides, each with the actors who speak for it."""
+    main_place: str
+    """The place of the first reference zone, whose days the list is grouped by."""
     actors: Rows
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from generator.dataset.link import Dataset
-from generator.render.date_labels import MONTHS, zone_abbreviation
+from generator.render.date_labels import MONTHS, zone_abbreviation, zone_place
 from generator.render.templates_env import fragment
 from generator.schema.models import Event, Statement
 from generator.schema.time_values import local_time, zone_info
@@ -167,12 +167,12 @@ def timeline_drawing(
                 )
             )
         height = LANE_HEAD + len(rows) * ROW + 4
-        places = sorted({_zone_name(_record(dataset, i).when.zone or "UTC") for i in members})
+        places = sorted({zone_place(_record(dataset, i).when.zone or "UTC") for i in members})
         elsewhere = "On the UTC clock" if OTHER in zones else "Elsewhere"
         name = (
             f"{elsewhere}: {', '.join(places)}"
             if lane_zone == OTHER
-            else f"{_zone_name(lane_zone)} time ({zone_abbreviation(start, lane_zone)})"
+            else f"{zone_place(lane_zone)} time ({zone_abbreviation(start, lane_zone)})"
         )
         ticks = _ticks(lane_zone, start, end, x, scale)
         lanes.append(Lane(name, top, height, ticks, tuple(marks)))
@@ -354,10 +354,6 @@ def _ticks(
                 ticks.append(Tick(x(instant), label, major))
         current += timedelta(days=1)
     return tuple(ticks)
-
-
-def _zone_name(zone: str) -> str:
-    return zone.split("/")[-1].replace("_", " ")
 
 
 def _period(start: datetime, end: datetime) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from generator.dataset.link import Dataset
-from generator.render.date_labels import day_heading, entry_time, time_label
+from generator.render.date_labels import date_label, entry_time, time_label, zone_place
 from generator.render.markdown_text import escape, link
 from generator.render.page_contexts import TimelinePage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
 from generator.render.timeline_drawing import timeline_drawing
 from generator.schema.models import Event, Statement
+from generator.schema.time_values import local_time
 from generator.schema.vocabulary import EVENT_KINDS
 
 
@@ -22,15 +24,17 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
     groups: list[dict[str, Any]] = []
     anchors: dict[str, int] = {}
     involved: set[str] = set()
+    main = m.site.reference_zones[0]
     for record_id in dataset.timeline:
         record = m.index[record_id][1]
         assert isinstance(record, Event | Statement)
-        heading = day_heading(record.when)
+        day, elsewhere = _day_in(record, dataset.sort_keys[record_id].position, main)
+        heading = date_label(day)
         if not groups or groups[-1]["heading"] != heading:
-            # A day can recur when a record from another zone falls between two of its entries.
-            anchors[record.when.date] = anchors.get(record.when.date, 0) + 1
-            repeat = anchors[record.when.date]
-            anchor = f"day-{record.when.date}" + (f"-{repeat}" if repeat > 1 else "")
+            # A month or a year can recur between days; a day of the main zone cannot.
+            anchors[day] = anchors.get(day, 0) + 1
+            repeat = anchors[day]
+            anchor = f"day-{day}" + (f"-{repeat}" if repeat > 1 else "")
             groups.append({"heading": heading, "anchor": anchor, "entries": []})
         if isinstance(record, Statement):
             who = m.to(record.speaker, dataset.actors[record.speaker].name)
@@ -47,7 +51,7 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
             "id": record_id,
             "kind": kind_label,
             "title": title,
-            "when": escape(entry_time(record.when, m.site.reference_zones)),
+            "when": escape(elsewhere + entry_time(record.when, m.site.reference_zones)),
             "known": known,
             "when_note": text(record.when.note),
             "place": text(record.place),
@@ -74,6 +78,27 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
         for side in dataset.explainer.sides
     ]
     context = TimelinePage(
-        groups=groups, drawing=drawing, key_moments=key_moments, sides=sides, actors=options
+        groups=groups,
+        drawing=drawing,
+        key_moments=key_moments,
+        sides=sides,
+        main_place=escape(zone_place(main)),
+        actors=options,
     )
     return Page(m.page, "timeline.md.j2", context)
+
+
+def _day_in(record: Statement | Event, position: datetime, main: str) -> tuple[str, str]:
+    """The day a timeline entry is listed under, and what its entry adds when its own date is
+    another. Days are the main reference zone's: a record's moment (the middle of what it
+    covers) falls on one of them, so each day is listed once and, across the date line,
+    "5 February in Shanghai" sits under 4 February in New York when that is when it was. A
+    record known only to a month or a year is listed under that month or year."""
+    own = record.when.date
+    if len(own) < len("YYYY-MM-DD"):
+        return own, ""
+    day = local_time(position, main).date().isoformat()
+    if day == own:
+        return day, ""
+    zone = record.when.zone or "UTC"
+    return day, f"{date_label(own)} in {zone_place(zone)}, "
