@@ -100,3 +100,9 @@ def test_a_shelved_timeline_draws_each_shelf_and_every_mark_finds_its_record() -
             assert f'id="{target}"' in pages[path], (path, target)
     index = re.findall(r'<a href="([^"]+)" aria-label', pages["timeline.md"])
     assert index and all(re.fullmatch(r"page/\d+/#[\w-]+", href) for href in index), index
+
+
+def test_a_window_with_more_records_than_a_page_lists_is_left_to_the_shelves() -> None:
+    drawing = timeline_drawing(DATASET, TITLES, limit=DRAWING.shown - 1)
+    assert drawing.svg == "" and drawing.outside == len(DATASET.timeline)
+    assert timeline_drawing(DATASET, TITLES, limit=DRAWING.shown).svg == DRAWING.svg

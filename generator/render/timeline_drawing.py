@@ -25,6 +25,10 @@ column and scroll inside their box on a phone."""
 MAX_WIDTH = 1600
 """A longer window (a shelf of a large timeline may cover months) is drawn at a smaller scale,
 so no drawing is wider than this."""
+MAX_RECORDS = 500
+"""Records one drawing shows at most (as many as a timeline page lists before it is
+shelved): a larger window is not drawn whole, its shelves are, so no page outgrows its
+budget."""
 MAX_ROWS = 6
 """Rows of marks per lane at most: past them, marks overlap in the last row."""
 PAD = 8
@@ -103,11 +107,12 @@ def timeline_drawing(
     titles: Mapping[str, str],
     ids: Sequence[str] | None = None,
     href: Callable[[str], str] = lambda record_id: f"#{record_id}",
+    limit: int = MAX_RECORDS,
 ) -> Drawing:
     """The drawing of the central dispute's days (or of the busiest days without one), or of
     the records `ids` (a shelf of a large timeline) over the time they cover. `titles` gives
     each record's plain-text name, `href` the address of its entry (on this page, by
-    default)."""
+    default). A window holding more than `limit` records is not drawn."""
     pool = list(dataset.timeline if ids is None else ids)
     start, end = _window(dataset) if ids is None else _covered(dataset, pool)
     hours = max((end - start).total_seconds() / 3600, 1.0)
@@ -122,6 +127,9 @@ def timeline_drawing(
     numbered = {i: n for i, n in _central_statements(dataset).items() if i in chosen}
     numbered = {i: index + 1 for index, i in enumerate(sorted(numbered, key=numbered.__getitem__))}
     longest = max(timedelta(days=2), (end - start) / 4)
+    inside = [i for i in pool if _overlaps(dataset, i, start, end, longest)]
+    if len(inside) > limit:
+        return Drawing("", _period(start, end), 0, len(pool), ())
     lanes: list[Lane] = []
     top = float(AXIS)
     shown = 0
