@@ -262,11 +262,16 @@ def test_timeline_narrows_to_one_side_and_the_address_keeps_it(
     total = page.locator(".timeline li").count()
     assert 0 < page.locator(".timeline li:not([hidden])").count() < total
     # Washington's eight entries known only to 27 July share a bar: one involves the side.
-    bar = page.locator("svg.timeline-drawing a[href='#2022-07-27-us-call-request']")
-    assert bar.locator("text").text_content() == "1"
+    bar = page.locator("svg.timeline-drawing a[data-hrefs^='#2022-07-27-us-call-request ']")
+    assert bar.locator("text").text_content() == "×1"
     assert (bar.get_attribute("aria-label") or "").startswith("1 entry known only to 27 July")
+    # Narrowed to Kirby, the bar leads to his entry, not to the first of the eight.
+    select.select_option("john-kirby")
+    assert bar.get_attribute("href") == "#2022-07-27-kirby-serious-proposal"
+    bar.click()
+    assert page.url.endswith("#2022-07-27-kirby-serious-proposal")
     select.select_option("side:u-s-government")
-    assert page.url.endswith("/timeline/?side=u-s-government")
+    assert "/timeline/?side=u-s-government" in page.url
     watch.assert_clean()
 
 

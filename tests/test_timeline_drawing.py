@@ -49,7 +49,7 @@ def test_lanes_are_the_reference_zones_then_elsewhere_on_utc() -> None:
     assert names == [
         "New York time (EDT)",
         "Moscow time (MSK)",
-        "Elsewhere: Tashkent",
+        "Elsewhere, on UTC: Tashkent",
     ]
 
 

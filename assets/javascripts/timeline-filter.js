@@ -44,10 +44,17 @@
         if (!members) return;
         // A bar several records share counts only those still shown.
         var label = mark.querySelector("text");
-        var n = members.split("|").filter(function (ids) {
-          return !actor || ids.split(" ").some(function (id) { return actor.indexOf(id) !== -1; });
-        }).length;
-        label.textContent = String(n);
+        var hrefs = mark.getAttribute("data-hrefs").split(" ");
+        var kept = [];
+        members.split("|").forEach(function (ids, index) {
+          if (!actor || ids.split(" ").some(function (id) { return actor.indexOf(id) !== -1; })) {
+            kept.push(index);
+          }
+        });
+        var n = kept.length;
+        label.textContent = "\u00d7" + n;
+        // Lead the bar to the first of its entries still shown, not to a hidden one.
+        if (n) mark.setAttribute("href", hrefs[kept[0]]);
         var name = n + (n === 1 ? " entry" : " entries");
         mark.setAttribute("aria-label", mark.getAttribute("aria-label").replace(/^\d+ entr(y|ies)/, name));
       });
@@ -65,10 +72,15 @@
       window.history.replaceState(window.history.state, "", url.toString());
     }
     var params = new URL(window.location.href).searchParams;
-    var asked = params.get("side") ? "side:" + params.get("side") : params.get("actor");
-    if (asked && select.querySelector('option[value="' + CSS.escape(asked) + '"]')) {
-      select.value = asked;
+    function offered(value) {
+      return value !== null && select.querySelector('option[value="' + CSS.escape(value) + '"]');
     }
+    var side = params.get("side") === null ? null : "side:" + params.get("side");
+    var actor = params.get("actor");
+    if (actor !== null && actor.indexOf("side:") === 0) actor = null;  // an actor is not a side
+    var asked = offered(side) ? side : offered(actor) ? actor : null;
+    if (asked) select.value = asked;
+    if (!asked && (params.has("side") || params.has("actor"))) remember();  // drop what is not offered
     select.addEventListener("change", function () { apply(); remember(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;

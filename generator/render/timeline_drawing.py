@@ -29,6 +29,8 @@ MAX_RECORDS = 500
 """Records one drawing shows at most (as many as a timeline page lists before it is
 shelved): a larger window is not drawn whole, its shelves are, so no page outgrows its
 budget."""
+RIGHT_MARGIN = 64
+"""Room after the window's end for the last tick's label."""
 MAX_ROWS = 6
 """Rows of marks per lane at most: past them, marks overlap in the last row."""
 PAD = 8
@@ -72,6 +74,9 @@ class Mark:
     """Records sharing this span (all known only to the same day, say): one bar, counted."""
     members: str = ""
     """Each sharing record's actors, '|' between records: the filter recounts the bar."""
+    hrefs: str = ""
+    """Each sharing record's address, ' ' between them: the filter leads the bar to the first
+    one it still shows."""
 
 
 @dataclass(frozen=True)
@@ -172,11 +177,12 @@ def timeline_drawing(
                     numbered.get(first),
                     len(group),
                     "|".join(" ".join(_actors(_record(dataset, i))) for i in group),
+                    " ".join(href(i) for i in group),
                 )
             )
         height = LANE_HEAD + len(rows) * ROW + 4
         places = sorted({zone_place(_record(dataset, i).when.zone or "UTC") for i in members})
-        elsewhere = "On the UTC clock" if OTHER in zones else "Elsewhere"
+        elsewhere = "On UTC" if OTHER in zones else "Elsewhere, on UTC"
         name = (
             f"{elsewhere}: {', '.join(places)}"
             if lane_zone == OTHER
@@ -195,7 +201,7 @@ def timeline_drawing(
         return Drawing("", period, 0, len(pool), ())
     svg = fragment(
         "timeline_drawing.svg.j2",
-        width=round(width + 2 * PAD),
+        width=round(width + 2 * PAD + RIGHT_MARGIN),
         height=round(top),
         axis=_ticks("UTC", start, end, x, scale),
         lanes=lanes,
