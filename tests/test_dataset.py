@@ -102,12 +102,22 @@ def test_the_article_annotates_all_fourteen_problems_and_accurate_passages() -> 
         "altered-quote",
         "misattributed",
         "overstated",
-        "unsupported",
+        "false",
         "timing",
         "typo",
         "omission",
     ):
         assert verdicts[verdict] >= 1, verdict
+    # The research's word for each (facts.md §5): Q07 is false, not merely unsupported; Q01's
+    # "Thursday" is the right day, its problem is calling agency answers a statement.
+    by_passage = {
+        a.passage: a.verdict for a in DATASET.articles["republic-world-call-request"].annotations
+    }
+    assert by_passage[
+        "Blinken referred to the Biden administration's offer of exchanging the Russian arms dealer"
+        " with Moscow"
+    ] == "false"
+    assert by_passage["on Thursday announced in a statement"] == "overstated"
 
 
 def test_unverified_records_stay_marked() -> None:
