@@ -217,3 +217,18 @@ def test_a_cache_reparses_only_changed_files(tmp_path: Path) -> None:
     assert second.actors["john-kirby"].description.startswith("Now ")
     changed = [path for path, entry in cache.items() if entry[1] is not before[path]]
     assert changed == [actor]
+
+
+def test_outlets_funded_by_either_government_are_held_to_one_standard() -> None:
+    """Voice of America (funded by the U.S. government) and RT, TASS, RIA Novosti, Sputnik and
+    TV Zvezda (owned or controlled by the Russian state) are all state media: the source kinds
+    do not rate one party's outlets above the other's."""
+    funded = ("Voice of America", "VOA ", "RT", "TASS (", "RIA Novosti", "Sputnik", "TV Zvezda")
+    found = {
+        source.publisher: source.kind
+        for source in DATASET.sources.values()
+        if source.publisher.startswith(funded)
+    }
+    assert any(name.startswith(("Voice of America", "VOA ")) for name in found)
+    assert any(name.startswith(("RT", "TASS (")) for name in found)
+    assert set(found.values()) == {"state-media"}, found

@@ -94,8 +94,9 @@ SOURCE_KINDS = Vocabulary(
     Term(
         "state-media",
         "State media",
-        "Owned or controlled by a government that is a party to the story: a reliable "
-        "record of that government's position, to be weighed for everything else.",
+        "Owned, funded or controlled by a government that is a party to the story, whichever "
+        "side it is on: a reliable record of that government's position, to be weighed for "
+        "everything else.",
     ),
     Term(
         "other-outlet",
