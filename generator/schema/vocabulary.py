@@ -193,7 +193,7 @@ STATUSES = Vocabulary(
 VERDICTS = Vocabulary(
     "verdict",
     Term("accurate", "Accurate", "the passage agrees with the record"),
-    Term("false", "False", "the record shows the passage is not so"),
+    Term("contradicted", "False", "the record shows the passage is not so"),
     Term(
         "paraphrase-as-quote",
         "Paraphrase shown as a quote",
