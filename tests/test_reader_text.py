@@ -58,3 +58,19 @@ def test_no_page_shows_internal_words_or_record_ids(site: Path) -> None:
         if not where.startswith("data/"):  # the field reference names files by their ids
             problems += [f"{where}: id {m.group(0)!r}" for m in id_pattern.finditer(text)]
     assert problems == []
+
+
+NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def test_no_parenthesis_sits_inside_another(site: Path) -> None:
+    """"(as Press secretary of the President of Russia (Kremlin spokesman))" reads badly: a
+    label that goes into parentheses on the page holds none of its own."""
+    problems = []
+    for path in sorted(site.rglob("index.html")):
+        where = path.relative_to(site).as_posix()
+        if where.startswith("data/"):  # the field reference's types, e.g. list(str)
+            continue
+        text = reader_text(path.read_text("utf-8"))
+        problems += [f"{where}: {m.group(0)!r}" for m in NESTED.finditer(text)]
+    assert problems == []
