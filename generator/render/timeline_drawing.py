@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from generator.dataset.link import Dataset
-from generator.render.date_labels import MONTHS, zone_abbreviation, zone_place
+from generator.render.date_labels import MONTHS, date_label, zone_abbreviation, zone_place
 from generator.render.templates_env import fragment
 from generator.schema.models import Event, Statement
 from generator.schema.time_values import local_time, zone_info
@@ -161,7 +161,7 @@ def timeline_drawing(
             if row == len(rows):
                 rows.append(reach)
             rows[row] = max(rows[row], reach)
-            actors = sorted({a for i in group for a in _actors(_record(dataset, i))})
+            actors = sorted({a for i in group for a in entry_actors(_record(dataset, i))})
             label = titles[first] if len(group) == 1 else _shared_label(dataset, group)
             if first in numbered:  # the number shown beside the mark is part of its name
                 label = f"{numbered[first]}: {label}"
@@ -176,7 +176,7 @@ def timeline_drawing(
                     " ".join(actors),
                     numbered.get(first),
                     len(group),
-                    "|".join(" ".join(_actors(_record(dataset, i))) for i in group),
+                    "|".join(" ".join(entry_actors(_record(dataset, i))) for i in group),
                     " ".join(href(i) for i in group),
                 )
             )
@@ -236,24 +236,17 @@ def _shared_label(dataset: Dataset, group: list[str]) -> str:
     """The accessible name of a bar several records share: how many, and the time they share."""
     when = _record(dataset, group[0]).when
     known = f"the {when.part_of_day} of" if when.part_of_day else ""
-    day = _day_words(when.date)
+    day = date_label(when.date)
     return f"{len(group)} entries known only to {known + ' ' if known else ''}{day}"
-
-
-def _day_words(text: str) -> str:
-    parts = text.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return text
 
 
 def _record(dataset: Dataset, record_id: str) -> Statement | Event:
     return dataset.statements.get(record_id) or dataset.events[record_id]
 
 
-def _actors(record: Statement | Event) -> list[str]:
+def entry_actors(record: Statement | Event) -> list[str]:
+    """The actors a timeline entry involves, which the filter matches: a statement's speaker
+    and whom they spoke for, an event's actors."""
     if isinstance(record, Statement):
         return sorted({record.speaker, *filter(None, [record.on_behalf_of])})
     return sorted(record.actors)

@@ -11,7 +11,7 @@ from generator.render.markdown_text import escape, link
 from generator.render.page_contexts import TimelinePage
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, text
-from generator.render.timeline_drawing import timeline_drawing
+from generator.render.timeline_drawing import entry_actors, timeline_drawing
 from generator.schema.models import Event, Statement
 from generator.schema.time_values import local_time
 from generator.schema.vocabulary import EVENT_KINDS
@@ -39,12 +39,11 @@ def timeline_page(dataset: Dataset, m: Mentions) -> Page:
         if isinstance(record, Statement):
             who = m.to(record.speaker, dataset.actors[record.speaker].name)
             title = f"{who}: {m.to(record_id, record.summary)}"
-            actors = sorted({record.speaker, *filter(None, [record.on_behalf_of])})
             kind_label = "statement"
         else:
             title = m.to(record_id)
-            actors = sorted(record.actors)
             kind_label = escape(record.kind_label or EVENT_KINDS.label(record.kind))
+        actors = entry_actors(record)
         involved.update(actors)
         known = bool(time_label(record.when, m.site.reference_zones))
         entry = {
