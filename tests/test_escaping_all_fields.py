@@ -40,7 +40,9 @@ TEXT_FIELDS = {
     "locator", "excerpt", "definition", "expansion", "missing", "url_missing", "what", "why",
     "kind_label", "translation", "bottom_line",
 }  # fmt: skip
-LIST_FIELDS = {"aliases"}  # an actor's; a glossary term's aliases are set apart below
+# An actor's aliases, and a side's excerpts (set again below, to be copied from the text);
+# a glossary term's aliases are set apart below.
+LIST_FIELDS = {"aliases", "excerpts"}
 TERM_FIELDS = {"term"}
 PASSAGE_FIELDS = {"passage"}  # an article's annotation, set to the text the article holds
 SYNTAX = "<>&[](){}*_`#!|~-+.:=\"'\\/%@^$ ab"
@@ -137,8 +139,11 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
         if path.parent.name == "claims":
             record["bottom_line"] = text  # type: ignore[index]
         if path.parent.name == "contradictions":
-            for side in record["sides"]:  # type: ignore[index]
-                side["excerpt"] = text  # the statements' words are this text too
+            first, second = record["sides"]  # type: ignore[index]
+            first["excerpts"] = [text]  # the statements' words are this text too
+            # A side that quotes its source's article (whose text holds this text too).
+            second.update(statements=[], sources=["wire-report"], excerpts=[text])
+            second.pop("translation", None)
         if path.parent.name == "articles":
             article = f"Start {text} end."
             record["text"] = article  # type: ignore[index]

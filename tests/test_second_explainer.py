@@ -73,7 +73,9 @@ def test_the_translation_sides_show_their_own_words_under_the_original() -> None
     page = build_site(load_dataset(SECOND_DATA)).files["contradictions/translating-notice.md"]
     start = page.index("How to translate")
     section = page[start : page.index("## Analysis", start)]
-    assert section.count("我们没有收到任何通知") == 2
+    # The original once, above the sides, not once per side.
+    assert section.count("我们没有收到任何通知") == 1
+    assert section.index("我们没有收到任何通知") < section.index('<div class="sides"')
     assert "We have received no notice; we have only seen media reports." in section
     assert "We were given no notification of any kind, only what the media reported." in section
     assert "apparent, resolved by context" in section

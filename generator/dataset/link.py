@@ -14,6 +14,7 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from generator.dataset.chronology import Moment, SortKey, chronological, sort_keys
+from generator.dataset.excerpts import excerpt_place
 from generator.dataset.references import iter_refs
 from generator.load.diagnostics import Diagnostic
 from generator.load.did_you_mean import Suggestions
@@ -331,37 +332,45 @@ def _translation_problems(
 def _excerpt_problems(
     item: Loaded, contradiction: Contradiction, by_kind: dict[str, dict[str, Record]]
 ) -> Iterator[Problem]:
-    """A side's excerpt is copied from the words or a translation of one of its statements."""
+    """Each of a side's excerpts is copied from one of its statements or its sources' articles,
+    and no two are from the same one (its card shows one quote)."""
+    statements = {k: v for k, v in by_kind["statements"].items() if isinstance(v, Statement)}
+    articles = [a for a in by_kind["articles"].values() if isinstance(a, Article)]
     for index, side in enumerate(contradiction.sides):
-        if side.excerpt is None:
-            continue
-        statements = [by_kind["statements"].get(s) for s in side.statements]
-        found = [s for s in statements if isinstance(s, Statement)]
-        if len(found) < len(statements):
+        if any(s not in statements for s in side.statements):
             continue  # a broken reference, reported as such
-        if not any(excerpt_source(s, side.excerpt) for s in found):
-            hint = (
-                "copy the words exactly from the 'words' or a 'translations' text of "
-                + (", ".join(f"'{s}'" for s in side.statements) or "a statement on this side")
-            )
-            yield _at(
-                item,
-                ("sides", index, "excerpt"),
-                "unknown-excerpt",
-                "the excerpt is not in the words or translations of this side's statements",
-                hint,
-            )
+        taken: dict[str, int] = {}
+        for number, excerpt in enumerate(side.excerpts):
+            loc: Loc = ("sides", index, "excerpts", number)
+            place = excerpt_place(side, excerpt, statements, articles)
+            if place is None:
+                named = [f"'{s}'" for s in side.statements]
+                named += [f"an article of '{s}'" for s in side.sources]
+                yield _at(
+                    item,
+                    loc,
+                    "unknown-excerpt",
+                    "the excerpt is not in the words, translations or reports of this side's "
+                    "statements, nor in an article of its sources",
+                    "copy the words exactly from "
+                    + (_either(named) or "a statement or source on this side"),
+                )
+                continue
+            first = taken.setdefault(place.record, number)
+            if first != number:
+                yield _at(
+                    item,
+                    loc,
+                    "second-excerpt",
+                    f"excerpts[{first}] is from '{place.record}' too, and its card shows one "
+                    "quote",
+                    "keep the one that holds the words at issue, or one excerpt that covers both",
+                )
 
 
-def excerpt_source(statement: Statement, excerpt: str) -> tuple[str, str | None] | None:
-    """Where an excerpt is copied from: the language of the text that holds it and, for a
-    translation, its translator; None when no text of the statement holds it."""
-    if statement.words is not None and excerpt in statement.words.text:
-        return statement.words.lang, None
-    for translation in statement.translations:
-        if excerpt in translation.text:
-            return translation.lang, translation.by
-    return None
+def _either(names: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _duplicate_form_problems(

@@ -8,9 +8,9 @@ contradiction has one until its kind is shelved. So their view carries its citat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from generator.dataset.link import excerpt_source
+from generator.dataset.excerpts import ExcerptPlace, excerpt_place
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
 from generator.render.language_names import OUR_TRANSLATION, is_ours
@@ -19,6 +19,7 @@ from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions, Ref
 from generator.render.view_parts import Frame, citation, frame, ref, refs
 from generator.schema.models import Statement
+from generator.schema.record_parts import Side
 from generator.schema.vocabulary import CONTRADICTION_TYPES, STANCES, STATUSES
 
 
@@ -38,6 +39,9 @@ class Card:
     quote_lang: str | None
     quote_note: str | None
     """Whose translation the quote is, or why there is none."""
+    quote_by: Ref | None
+    """The source whose own words about the statement the quote is, when it is not the
+    speaker's words (a report's excerpt)."""
     speaker: Ref
     speaker_note: str | None
     when: str
@@ -84,17 +88,25 @@ def _credit(by: str) -> str:
 
 
 def card(
-    m: Mentions, record_id: str, translation_by: str | None = None, excerpt: str | None = None
+    m: Mentions,
+    record_id: str,
+    translation_by: str | None = None,
+    excerpt: ExcerptPlace | None = None,
+    excerpt_text: str | None = None,
 ) -> Card:
     """The statement's card; for a side that stands for one translation, that translation
-    under the original words; for a side that names its words at issue, those words."""
+    under the original words; for a side that names its words at issue in this statement,
+    those words (`excerpt_text`, found at `excerpt`)."""
     statement = m.dataset.statements[record_id]
     quote, quote_lang, quote_note = quote_of(statement, translation_by)
-    found = excerpt_source(statement, excerpt) if excerpt else None
-    if excerpt and found:
-        lang, by = found
-        credit = f"; {_credit(by)}" if by else ""
-        quote, quote_lang, quote_note = excerpt, lang, f"excerpt{credit}"
+    quote_by = None
+    if excerpt is not None and excerpt_text is not None:
+        credit = f"; {_credit(excerpt.translated_by)}" if excerpt.translated_by else ""
+        quote, quote_lang, quote_note = excerpt_text, excerpt.lang, f"excerpt{credit}"
+        if excerpt.reported_by is not None:
+            quote_by = ref(m, excerpt.reported_by)
+            quote_lang = m.dataset.sources[excerpt.reported_by].languages[0]
+            quote_note = None
     words = statement.words
     shows_original = translation_by is not None and words is not None and quote != words.text
     return Card(
@@ -105,6 +117,7 @@ def card(
         quote=quote,
         quote_lang=quote_lang,
         quote_note=quote_note,
+        quote_by=quote_by,
         speaker=ref(m, statement.speaker),
         speaker_note=statement.speaker_note,
         when=when_label(statement.when, m.site.reference_zones),
@@ -113,6 +126,32 @@ def card(
             [m.dataset.sources[r.source].publisher for r in statement.reported_in]
         ),
     )
+
+
+@dataclass(frozen=True)
+class SourceQuote:
+    """A source's own words at issue, from the text of one of its articles."""
+
+    quote: str
+    lang: str
+    source: Ref
+
+
+def side_cards(m: Mentions, side: Side) -> tuple[tuple[Card, ...], tuple[SourceQuote, ...]]:
+    """A card for each of the side's statements, with the excerpt from it when the side names
+    one, then a quote for each source the side quotes an article of."""
+    articles = m.dataset.articles.values()
+    places = [(excerpt_place(side, e, m.dataset.statements, articles), e) for e in side.excerpts]
+    of_statement = {p.record: (p, e) for p, e in places if p is not None and p.is_statement}
+    cards = tuple(
+        card(m, s, side.translation, *of_statement.get(s, (None, None))) for s in side.statements
+    )
+    quotes = tuple(
+        SourceQuote(e, p.lang or m.dataset.sources[p.record].languages[0], ref(m, p.record))
+        for p, e in places
+        if p is not None and not p.is_statement
+    )
+    return cards, quotes
 
 
 @dataclass(frozen=True)
@@ -204,7 +243,10 @@ class SideView:
     label: str
     summary: str
     statements: tuple[Card, ...]
+    quotes: tuple[SourceQuote, ...]
+    """Its sources' own words at issue, from their articles."""
     sources: tuple[Ref, ...]
+    """Its sources not quoted above."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +258,9 @@ class ContradictionView:
     """The type in words, e.g. `channel or scope mismatch`."""
     status: str
     claim: Ref | None
+    original: Card | None
+    """When every side shows its translation of the same words: the card that shows those
+    words in the original, once, above the sides (whose cards then leave them out)."""
     sides: tuple[SideView, ...]
     analysis: str
     settled: str | None
@@ -228,6 +273,13 @@ class ContradictionView:
 def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
     item = m.dataset.contradictions[record_id]
     settled = item.settled_by
+    views = []
+    for side in item.sides:
+        cards, quotes = side_cards(m, side)
+        quoted = {q.source.id for q in quotes}
+        unquoted = refs(m, [s for s in side.sources if s not in quoted])
+        views.append(SideView(side.label, side.summary, cards, quotes, unquoted))
+    original, sides = _shared_original(views)
     return ContradictionView(
         frame=frame(m, record_id, item.title, None),
         cite=citation(m, record_id),
@@ -235,21 +287,35 @@ def contradiction_view(m: Mentions, record_id: str) -> ContradictionView:
         type=", ".join(CONTRADICTION_TYPES.label(kind) for kind in item.types),
         status=STATUSES.label(item.status),
         claim=ref(m, item.claim) if item.claim else None,
-        sides=tuple(
-            SideView(
-                side.label,
-                side.summary,
-                tuple(card(m, s, side.translation, side.excerpt) for s in side.statements),
-                refs(m, side.sources),
-            )
-            for side in item.sides
-        ),
+        original=original,
+        sides=sides,
         analysis=item.analysis,
         settled=settled.note if settled else None,
         settled_by=refs(m, [*settled.events, *settled.sources]) if settled else (),
         sources=refs(m, item.sources),
         json_ld=json_ld(contradiction_ld(m.dataset, m.site, record_id)),
     )
+
+
+def _shared_original(sides: list[SideView]) -> tuple[Card | None, tuple[SideView, ...]]:
+    """When every side quotes one statement in its own translation: lift the original words
+    and the statement's reporting chain out of the cards, to show them once above the sides."""
+    cards = [c for side in sides for c in side.statements]
+    originals = {(c.original, c.original_lang) for c in cards}
+    one_statement = len({c.statement.id for c in cards}) == 1
+    if len(sides) < 2 or not one_statement or len(originals) != 1 or None in originals.pop():
+        return None, tuple(sides)
+    first = cards[0]
+    lifted = tuple(
+        replace(
+            side,
+            statements=tuple(
+                replace(c, original=None, sources=(), reported_by="") for c in side.statements
+            ),
+        )
+        for side in sides
+    )
+    return first, lifted
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.render.argument_views import Card, card
+from generator.render.argument_views import Card, SourceQuote, side_cards
 from generator.render.markdown_text import escape, relative
 from generator.render.page_parts import Page
 from generator.render.record_links import Mentions, Ref
@@ -34,6 +34,8 @@ class HomeSide:
     card: Card | None
     full: Ref | None
     """The statement the words are from, linked as 'The full statement'."""
+    quote: SourceQuote | None
+    """For a side of sources alone: the words it quotes from one of their articles."""
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,13 @@ def home_page(m: Mentions, sections: list[Section]) -> Page:
 
 
 def _side(m: Mentions, side: Side) -> HomeSide:
-    """The side's card: the statement its excerpt is from, else its first statement."""
-    cards = [card(m, s, side.translation, side.excerpt) for s in side.statements]
-    chosen = next((c for c in cards if c.quote == side.excerpt), cards[0] if cards else None)
+    """The side's card: the statement its first excerpt is from, else its first statement;
+    for a side of sources alone, the first source it quotes."""
+    cards, quotes = side_cards(m, side)
+    chosen = next((c for c in cards if c.quote in side.excerpts), cards[0] if cards else None)
     full = m.ref(chosen.statement.id, "The full statement") if chosen else None
-    return HomeSide(side.label, side.summary, chosen, full)
+    quote = quotes[0] if quotes and chosen is None else None
+    return HomeSide(side.label, side.summary, chosen, full, quote)
 
 
 def _points(m: Mentions, points: list[Point]) -> list[str]:

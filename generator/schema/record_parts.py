@@ -106,10 +106,12 @@ class Side(Strict):
     translation: Name | None = None
     """When the dispute is about a translation: whose translation of its statements this side
     stands for (their `by`, e.g. `AFP`); its cards show that translation under the original."""
-    excerpt: Text | None = None
-    """The words at issue, copied exactly from the words or a translation of one of this side's
-    statements. The side's card shows them in place of that statement's full words (which its
-    own page keeps), and so does the home page when this is the central contradiction."""
+    excerpts: list[Text] = Field(default=[], max_length=20)
+    """The words at issue, each copied exactly from one of this side's statements (its words, a
+    translation, or a report's own words about it in `reported_in`) or from the text of an
+    article by one of its sources; at most one per statement or source. A statement's card shows
+    its excerpt in place of its full words (which its own page keeps), a source's card quotes
+    its article, and the home page shows the first when this is the central contradiction."""
 
 
 class Settlement(Strict):
