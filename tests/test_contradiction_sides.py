@@ -107,3 +107,19 @@ def test_the_home_page_quotes_a_side_of_sources_from_their_article(tmp_path: Pat
     assert "The words of [Republic World](sources/republic-world-seed-article.md)." in side
     # Blinken's side still shows his words at issue, and Price's card is not the one shown.
     assert "Our governments have communicated repeatedly and directly" in home
+
+
+LONGEST_QUOTE = 250
+"""A card on a contradiction quotes a sentence or two: a longer statement is quoted by its
+words at issue (`excerpts`), so one side's transcript does not outweigh the other's line."""
+
+
+@pytest.mark.parametrize("data", [REAL_DATA, SECOND_DATA], ids=["real", "second"])
+def test_every_side_is_quoted_at_comparable_length(data: Path) -> None:
+    dataset = load_dataset(data)
+    m = Mentions.build(dataset, SiteSettings.of(dataset.explainer)).on("contradictions.md")
+    for contradiction_id in dataset.contradictions:
+        for side in contradiction_view(m, contradiction_id).sides:
+            quotes = [c.quote or "" for c in side.statements] + [q.quote for q in side.quotes]
+            for quote in quotes:
+                assert len(quote) <= LONGEST_QUOTE, (contradiction_id, side.label, quote)
