@@ -40,6 +40,7 @@ from generator.load.diagnostics import DataError, format_report  # noqa: E402
 from generator.load.read_explainer import load_explainer  # noqa: E402
 from generator.load.read_records import FileCache  # noqa: E402
 from generator.render.page_descriptions import shortened  # noqa: E402
+from generator.render.published_paths import first_clash  # noqa: E402
 from generator.render.settings import SiteSettings  # noqa: E402
 from generator.render.site import SiteBuild, build_site  # noqa: E402
 from generator.render.site_identity import (  # noqa: E402
@@ -258,23 +259,10 @@ def _made(data_dir: Path, *, preview: bool) -> SiteBuild:
 
 
 def _refuse_clashes(made: SiteBuild, files: Files, docs: str) -> None:
-    """A record's address must stay free: a hand-written page published there would hide it."""
-    clash = sorted((f.src_uri, f.dest_uri) for f in files if f.dest_uri in made.redirects)
-    if clash:
-        source, address = clash[0]
-        raise _Problems(
-            1,
-            "a page hides a record",
-            f"{docs}/{source} is published at {address}, the address of a record; "
-            "rename or move the page",
-        )
-    twice = sorted(path for path in made.files if files.get_file_from_path(path) is not None)
-    if twice:
-        raise _Problems(
-            1,
-            "a page is generated twice",
-            f"{docs}/{twice[0]} is also generated from data; remove or rename it",
-        )
+    """A record's address must stay free (the same check every engine adapter makes)."""
+    clash = first_clash(made.files, made.redirects, (f.src_uri for f in files), docs)
+    if clash is not None:
+        raise _Problems(1, clash.heading, clash.message)
 
 
 def on_serve(

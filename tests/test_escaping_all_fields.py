@@ -238,11 +238,11 @@ def test_no_text_field_can_change_a_shelf_page_structure(
     plain = plain_shelved
     hostile = site_with(value, tmp / "hostile", shelved=True)
     assert sorted(plain) == sorted(hostile)
-    assert "actors/page/1.md" in plain and "timeline/page/1.md" in plain
+    assert "actors/page/1/index.md" in plain and "timeline/page/1/index.md" in plain
     for page in plain:
         if page != "glossary.md":  # lists the records that use the term, which text decides
             assert hostile[page].shape == plain[page].shape, page
-    actors = collapsed("".join(hostile["actors/page/1.md"].text))
+    actors = collapsed("".join(hostile["actors/page/1/index.md"].text))
     assert collapsed(value) in actors
 
 

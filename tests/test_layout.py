@@ -80,8 +80,9 @@ def test_shelved_kinds_have_no_page_of_their_own(shelved_pages: dict[str, str]) 
     for kind in ("statements", "events", "actors", "sources"):
         own = [p for p in shelved_pages if p.startswith(f"{kind}/") and "/page/" not in p]
         assert own in ([], [f"{kind}/index.md"]), own
-    assert "timeline/page/1.md" in shelved_pages
-    assert "claims/page/1.md" in shelved_pages and "contradictions/page/1.md" in shelved_pages
+    assert "timeline/page/1/index.md" in shelved_pages
+    assert "claims/page/1/index.md" in shelved_pages
+    assert "contradictions/page/1/index.md" in shelved_pages
 
 
 def test_every_record_has_its_section_with_an_anchor(
@@ -155,12 +156,12 @@ def test_redirects_reach_every_record_without_a_page(
 
 
 def test_shelf_sections_keep_the_record_text_out_of_search(shelved_pages: dict[str, str]) -> None:
-    shelf = shelved_pages["timeline/page/1.md"]
+    shelf = shelved_pages["timeline/page/1/index.md"]
     assert shelf.count("data-search-exclude") == shelf.count("<h2 id=")
     # Material's search skips an excluded element until an element of the same tag closes:
     # sections must not nest a <div> in the excluded <div>.
     for body in re.findall(r"<div class=\"record [^>]*>(.*?)</div>", shelf, re.S):
         assert "<div" not in body
-    for page in ("claims/page/1.md", "contradictions/page/1.md"):
+    for page in ("claims/page/1/index.md", "contradictions/page/1/index.md"):
         text = shelved_pages[page]
         assert text.count('<section class="record-body" data-search-exclude=""') == 3

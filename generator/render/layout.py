@@ -91,7 +91,10 @@ class Shelf:
 
     @property
     def path(self) -> str:
-        return f"{self.group}/page/{self.number}.md"
+        # `N/index.md`, not `N.md`: the page's raw HTML links are relative to its address,
+        # `page/N/`, and Zensical resolves them against the source file's folder, MkDocs
+        # against the address; with the source in that folder, the two agree.
+        return f"{self.group}/page/{self.number}/index.md"
 
 
 @dataclass(frozen=True)
