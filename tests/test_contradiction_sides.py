@@ -75,6 +75,14 @@ def test_a_side_quotes_a_report_and_an_article_in_the_words_at_issue() -> None:
     assert "“directly” and “repeatedly.\"" in article.quote
     # The source it quotes is not listed again; RT, which it does not quote, is.
     assert [r.id for r in view.sides[1].sources] == ["rt-2022-07-28-busy-lavrov"]
+    # On the page, a report's text names the report first: the words are as it gives them.
+    page = build_site(dataset).files["contradictions/what-directly-and-repeatedly-described.md"]
+    assert (
+        "— [Egypt Independent (carrying CNN text)]"
+        "(../sources/egypt-independent-cnn-when-time-permits.md), reporting "
+        "[Ned Price](../actors/ned-price.md), 28 July 2022"
+    ) in page
+    assert "— The words of [Republic World](../sources/republic-world-seed-article.md)." in page
 
 
 def test_no_shared_original_when_the_sides_quote_different_statements() -> None:

@@ -14,7 +14,7 @@ from typing import Protocol
 from pydantic import BaseModel
 
 from generator.dataset.chronology import Moment, SortKey, chronological, sort_keys
-from generator.dataset.excerpts import excerpt_place
+from generator.dataset.excerpts import excerpt_places
 from generator.dataset.references import iter_refs
 from generator.load.diagnostics import Diagnostic
 from generator.load.did_you_mean import Suggestions
@@ -37,6 +37,7 @@ from generator.schema.models import (
     Statement,
     Term,
 )
+from generator.schema.record_parts import Side
 from generator.schema.time_values import interval_of
 
 
@@ -342,30 +343,54 @@ def _excerpt_problems(
         taken: dict[str, int] = {}
         for number, excerpt in enumerate(side.excerpts):
             loc: Loc = ("sides", index, "excerpts", number)
-            place = excerpt_place(side, excerpt, statements, articles)
-            if place is None:
-                named = [f"'{s}'" for s in side.statements]
-                named += [f"an article of '{s}'" for s in side.sources]
+            places = excerpt_places(side, excerpt, statements, articles)
+            if not places:
+                yield _unknown_excerpt(item, loc, side)
+                continue
+            if len(places) > 1:
+                held = _either([f"'{p.record}'" for p in places]).replace(" or ", " and ")
                 yield _at(
                     item,
                     loc,
-                    "unknown-excerpt",
-                    "the excerpt is not in the words, translations or reports of this side's "
-                    "statements, nor in an article of its sources",
-                    "copy the words exactly from "
-                    + (_either(named) or "a statement or source on this side"),
+                    "ambiguous-excerpt",
+                    f"the excerpt is in both {held}, and its card would be the first's",
+                    "lengthen it with words from the one it belongs to",
                 )
                 continue
-            first = taken.setdefault(place.record, number)
+            first = taken.setdefault(places[0].record, number)
             if first != number:
                 yield _at(
                     item,
                     loc,
                     "second-excerpt",
-                    f"excerpts[{first}] is from '{place.record}' too, and its card shows one "
+                    f"excerpts[{first}] is from '{places[0].record}' too, and its card shows one "
                     "quote",
                     "keep the one that holds the words at issue, or one excerpt that covers both",
                 )
+
+
+def _unknown_excerpt(item: Loaded, loc: Loc, side: Side) -> Problem:
+    named = [f"'{s}'" for s in side.statements] + [f"an article of '{s}'" for s in side.sources]
+    where = _either(named) or "a statement or source on this side"
+    if side.translation is not None:
+        return _at(
+            item,
+            loc,
+            "unknown-excerpt",
+            f"the excerpt is not in the translation by '{side.translation}' that this side "
+            "stands for, nor in an article of its sources",
+            f"copy the words exactly from the translation by '{side.translation}' of {where}; "
+            "spaces and line breaks may differ, every other character must match",
+        )
+    return _at(
+        item,
+        loc,
+        "unknown-excerpt",
+        "the excerpt is not in the words, translations or reports of this side's statements, "
+        "nor in an article of its sources",
+        f"copy the words exactly from {where}; spaces and line breaks may differ, every other "
+        "character must match",
+    )
 
 
 def _either(names: list[str]) -> str:

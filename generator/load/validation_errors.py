@@ -146,6 +146,9 @@ def _custom_hint(code: str) -> str:
         "bad-url": "use the full address starting with https:// (or http://)",
         "bad-language": "use a two- or three-letter code such as en, ru, uz",
         "empty-text": "write the text, or remove the field if it is optional",
+        "long-excerpt": "keep only the words in dispute, a sentence or two; the full words "
+        "stay on the statement's page",
+        "short-excerpt": "copy enough words to show what is in dispute",
         "bad-character": "delete it (text may hold tabs and line breaks, not other controls)",
         "bad-term": "write the term as it appears in the text, e.g. NATO or shuttle diplomacy",
         "time-without-zone": "add 'zone:' with the IANA name of the place's time zone",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from generator.dataset.excerpts import ExcerptPlace, excerpt_place
+from generator.dataset.excerpts import ExcerptPlace, excerpt_places
 from generator.render.citation import Citation, claim_ld, contradiction_ld, json_ld
 from generator.render.date_labels import when_label
 from generator.render.language_names import OUR_TRANSLATION, is_ours
@@ -40,8 +40,8 @@ class Card:
     quote_note: str | None
     """Whose translation the quote is, or why there is none."""
     quote_by: Ref | None
-    """The source whose own words about the statement the quote is, when it is not the
-    speaker's words (a report's excerpt)."""
+    """The source whose text the quote is copied from, when it is a report's text (its
+    `reported_in` excerpt): the words as the report gives them, the speaker's or its own."""
     speaker: Ref
     speaker_note: str | None
     when: str
@@ -141,7 +141,11 @@ def side_cards(m: Mentions, side: Side) -> tuple[tuple[Card, ...], tuple[SourceQ
     """A card for each of the side's statements, with the excerpt from it when the side names
     one, then a quote for each source the side quotes an article of."""
     articles = m.dataset.articles.values()
-    places = [(excerpt_place(side, e, m.dataset.statements, articles), e) for e in side.excerpts]
+    # `check` refuses an excerpt found in more than one of them: the first is the one.
+    places = [
+        (next(iter(excerpt_places(side, e, m.dataset.statements, articles)), None), e)
+        for e in side.excerpts
+    ]
     of_statement = {p.record: (p, e) for p, e in places if p is not None and p.is_statement}
     cards = tuple(
         card(m, s, side.translation, *of_statement.get(s, (None, None))) for s in side.statements

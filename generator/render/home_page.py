@@ -91,8 +91,9 @@ def home_page(m: Mentions, sections: list[Section]) -> Page:
 
 
 def _side(m: Mentions, side: Side) -> HomeSide:
-    """The side's card: the statement its first excerpt is from, else its first statement;
-    for a side of sources alone, the first source it quotes."""
+    """The side's card: the first of its statements (in the side's order) that one of its
+    excerpts is from, else its first statement; for a side of sources alone, the first
+    source it quotes."""
     cards, quotes = side_cards(m, side)
     chosen = next((c for c in cards if c.quote in side.excerpts), cards[0] if cards else None)
     full = m.ref(chosen.statement.id, "The full statement") if chosen else None

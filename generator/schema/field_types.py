@@ -146,6 +146,27 @@ def slug_hint(text: str) -> str:
 
 
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH), AfterValidator(_text)]
+
+MAX_EXCERPT_LENGTH = 250
+"""An excerpt is the words at issue, a sentence or two: a card quoting more would outweigh
+the other sides' cards."""
+
+
+def _excerpt(value: str) -> str:
+    length = len(" ".join(value.split()))
+    if length > MAX_EXCERPT_LENGTH:
+        raise PydanticCustomError(
+            "long-excerpt",
+            "the excerpt has {length} characters, more than {limit}",
+            {"length": length, "limit": MAX_EXCERPT_LENGTH},
+        )
+    if len(re.findall(r"\w+", value)) < 2:
+        raise PydanticCustomError("short-excerpt", "the excerpt has fewer than two words")
+    return value
+
+
+Excerpt = Annotated[str, AfterValidator(_text), AfterValidator(_excerpt)]
+"""Words at issue copied from a record (checked against it when the records are linked)."""
 Name = Annotated[str, Field(max_length=500), AfterValidator(_text), AfterValidator(_name)]
 """A name or alias: text without invisible characters, so every name reads as it is stored."""
 LongText = Annotated[str, Field(max_length=MAX_ARTICLE_LENGTH), AfterValidator(_text)]

@@ -14,6 +14,7 @@ from generator.schema.field_types import (
     Count,
     DateText,
     EventRef,
+    Excerpt,
     Language,
     Name,
     SourceRef,
@@ -106,12 +107,14 @@ class Side(Strict):
     translation: Name | None = None
     """When the dispute is about a translation: whose translation of its statements this side
     stands for (their `by`, e.g. `AFP`); its cards show that translation under the original."""
-    excerpts: list[Text] = Field(default=[], max_length=20)
+    excerpts: list[Excerpt] = Field(default=[], max_length=20)
     """The words at issue, each copied exactly from one of this side's statements (its words, a
-    translation, or a report's own words about it in `reported_in`) or from the text of an
-    article by one of its sources; at most one per statement or source. A statement's card shows
-    its excerpt in place of its full words (which its own page keeps), a source's card quotes
-    its article, and the home page shows the first when this is the central contradiction."""
+    translation, or a report's text in `reported_in`) or from the text of an article by one of
+    its sources; each in just one of them, at most one per statement or source; two words or
+    more, 250 characters at most; spaces and line breaks need not match. A side that stands
+    for a translation quotes that translation. A statement's card shows its excerpt in place
+    of its full words (which its own page keeps), a source's card quotes its article, and the
+    home page shows the first when this is the central contradiction."""
 
 
 class Settlement(Strict):
