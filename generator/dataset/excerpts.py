@@ -1,9 +1,8 @@
 """Where a contradiction side's words at issue (its `excerpts`) are copied from.
 
 One function answers it for both `check` (which refuses an excerpt found nowhere, or in more
-than one place) and the pages
-(which show each excerpt on the card of the statement or source it is from), so the two cannot
-disagree about which text holds an excerpt.
+than one place) and the pages (which show each excerpt on the card of the statement or source
+it is from), so the two cannot disagree about which text holds an excerpt.
 """
 
 from __future__ import annotations
