@@ -29,9 +29,10 @@ $(NODE_STAMP): package-lock.json
 test-deps: $(NODE_STAMP)
 	bash scripts/install-test-tools.sh
 
-## Build the site into site/ (validates the data first).
+## Build the site into site/ (validates the data first); ENGINE=zensical builds it with Zensical.
+ENGINE ?= mkdocs
 site: $(STAMP)
-	$(BIN)/explainer build --data $(DATA) --site site
+	$(BIN)/explainer build --data $(DATA) --site site --engine $(ENGINE)
 
 ## Preview with live reload on http://127.0.0.1:$(PORT)/ (problems in the data show on the page).
 PORT ?= 8000

@@ -12,7 +12,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from playwright.sync_api import Page
@@ -221,3 +223,48 @@ CONTROLS = "".join(chr(c) for c in [*range(9), *range(11, 32), *range(127, 160),
 INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f" + (
     "\u2060\u2061\u2062\u2063\u2064\u3164\ufeff\uffa0"
 )
+
+
+# ---------------------------------------------------------------- a built site's links
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for key in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and values.get(key):
+                self.links.append(str(values[key]))
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """(page, link) for each link between a built site's files that leads nowhere: to a file
+    that is not there, or to an anchor its page lacks. Links elsewhere are not followed."""
+    pages = {}
+    for page in sorted(site.rglob("*.html")):
+        parser = _LinksAndIds()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages[page] = parser
+    broken = []
+    for page, parser in pages.items():
+        address = "/" + page.relative_to(site).as_posix()
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue
+            target = urlsplit(urljoin(address, link))
+            path = site / unquote(target.path).lstrip("/")
+            if target.path.endswith("/") or path.is_dir():
+                path = path / "index.html"
+            found = pages.get(path)
+            if not path.is_file() or (
+                target.fragment and found is not None and unquote(target.fragment) not in found.ids
+            ):
+                broken.append((address, link))
+    return broken

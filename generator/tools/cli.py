@@ -18,7 +18,12 @@ from generator.tools.console import EXIT_DATA, EXIT_OK, EXIT_STOPPED, EXIT_USAGE
 from generator.tools.data_check import check_command
 from generator.tools.init_command import init_command
 from generator.tools.record_commands import changes_command, new_command, schema_command
-from generator.tools.site_commands import build_command, render_command, serve_command
+from generator.tools.site_commands import (
+    ENGINES,
+    build_command,
+    render_command,
+    serve_command,
+)
 
 _FORCE_HELP = "replace the folder even if it holds files that no build wrote"
 
@@ -31,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "render":
         return render_command(Path(args.data), args.out, force=args.force)
     if args.command == "build":
-        return build_command(Path(args.data), args.site, force=args.force)
+        return build_command(Path(args.data), args.site, force=args.force, engine=args.engine)
     if args.command == "serve":
         return serve_command(Path(args.data), args.port)
     if args.command == "init":
@@ -130,15 +135,20 @@ def _parser() -> argparse.ArgumentParser:
     build = _command(
         commands, "build",
         "check data/, build the site with MkDocs, and replace the site folder only on success",
-        "Check the data, build the whole site with MkDocs in strict mode (a warning fails the "
-        "build) into a staging folder, and swap it in for the site folder only when the "
-        "build succeeds: a failed build leaves the last good site in place.",
+        "Check the data, build the whole site with MkDocs (or Zensical, with --engine "
+        "zensical) in strict mode (a warning fails the build) into a staging folder, and swap "
+        "it in for the site folder only when the build succeeds: a failed build leaves the "
+        "last good site in place.",
         "build --data data --site site",
         {**_CODES, EXIT_DATA: "problems in the data, or the build failed", EXIT_STOPPED: _STOPPED},
     )  # fmt: skip
     build.add_argument("--site", default="site", metavar="DIR", help="site folder (default: site)")
     _data_option(build)
     build.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    build.add_argument(
+        "--engine", choices=ENGINES, default=ENGINES[0],
+        help="the engine that builds the pages (default: mkdocs)",
+    )  # fmt: skip
     serve = _command(
         commands, "serve", "preview the site on 127.0.0.1, rebuilt whenever a file is saved",
         "Serve a live preview on http://127.0.0.1:PORT/ that rebuilds and reloads the page "

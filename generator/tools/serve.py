@@ -25,6 +25,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 """The folder holding the generator's own mkdocs.yml, docs/ and theme overrides."""
 ADAPTER = PROJECT / "hooks" / "run_mkdocs.py"
 """The MkDocs adapter's command: `build` and `serve` run it in a child process."""
+ADAPTERS = {"mkdocs": ADAPTER, "zensical": PROJECT / "hooks" / "run_zensical.py"}
+"""Each engine's adapter: `build --engine` runs it in a child process (`serve` is MkDocs')."""
 
 
 def site_config() -> Path:

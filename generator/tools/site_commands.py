@@ -25,7 +25,7 @@ from generator.tools.console import (
     shown_path,
 )
 from generator.tools.data_check import checked_dataset, no_data_folder, report_too_large
-from generator.tools.serve import ADAPTER, HOST, PortTaken, check_port, serve, site_config
+from generator.tools.serve import ADAPTERS, HOST, PortTaken, check_port, serve, site_config
 from generator.write.files import write_tree
 from generator.write.interrupts import Interrupted
 from generator.write.output_folder import mark, refusal
@@ -59,9 +59,13 @@ def render_command(data_dir: Path, out: str, *, force: bool) -> int:
     return code
 
 
-def build_command(data_dir: Path, site: str, *, force: bool) -> int:
-    """Run the engine adapter (in its own process: the core never imports MkDocs), which
-    checks the data, makes the site and builds it with MkDocs, into a staging folder that
+ENGINES = ("mkdocs", "zensical")
+"""The engines `build` can run, the default first."""
+
+
+def build_command(data_dir: Path, site: str, *, force: bool, engine: str = ENGINES[0]) -> int:
+    """Run the engine's adapter (in its own process: the core never imports an engine), which
+    checks the data, makes the site and builds it with the engine, into a staging folder that
     replaces the site folder only when the build succeeds."""
     unusable = _unusable(data_dir, site, "--site", force=force)
     if unusable:
@@ -75,7 +79,7 @@ def build_command(data_dir: Path, site: str, *, force: bool) -> int:
 
     def fill(stage: Path) -> None:
         command = [
-            sys.executable, str(ADAPTER), "build",
+            sys.executable, str(ADAPTERS[engine]), "build",
             str(data_dir.resolve()), str(site_config()), str(stage), site,
         ]  # fmt: skip
         returncode = child_process.run(command, environment)
@@ -87,7 +91,8 @@ def build_command(data_dir: Path, site: str, *, force: bool) -> int:
         code = _replace_output(Path(site), site, fill)
     except _BuildFailed as failed:
         if failed.returncode != DATA_REPORTED:
-            print(f"\nThe MkDocs build failed; {site} was left as it was.", file=sys.stderr)
+            name = {"mkdocs": "MkDocs", "zensical": "Zensical"}[engine]
+            print(f"\nThe {name} build failed; {site} was left as it was.", file=sys.stderr)
         return EXIT_DATA
     if code == EXIT_OK:
         pages = sum(1 for _ in Path(site).rglob(PAGE_FILE))
