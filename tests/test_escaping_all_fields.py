@@ -138,14 +138,19 @@ def site_with(text: str, tmp: Path, shelved: bool = False) -> dict[str, Structur
             opt_in = "mark_common_words: true\n"
         if path.parent.name == "claims":
             record["bottom_line"] = text  # type: ignore[index]
+        # An excerpt is two words or more: the words it quotes (a statement's, an article's)
+        # put the text between two.
+        quoted = f"Start {text} end."
+        if path.name == "2022-07-28-assertion.yaml":
+            record["words"]["text"] = quoted  # type: ignore[index]
         if path.parent.name == "contradictions":
             first, second = record["sides"]  # type: ignore[index]
-            first["excerpts"] = [text]  # the statements' words are this text too
-            # A side that quotes its source's article (whose text holds this text too).
-            second.update(statements=[], sources=["wire-report"], excerpts=[text])
+            first["excerpts"] = [quoted]  # from the assertion's words
+            # A side that quotes its source's article (whose text is the same).
+            second.update(statements=[], sources=["wire-report"], excerpts=[quoted])
             second.pop("translation", None)
         if path.parent.name == "articles":
-            article = f"Start {text} end."
+            article = quoted
             record["text"] = article  # type: ignore[index]
             # The occurrence that starts after "Start " ("a" also occurs inside "Start").
             earlier = [i for i in range(7) if article.startswith(text, i)]

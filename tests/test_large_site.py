@@ -21,6 +21,7 @@ from bench.synth import write_dataset
 from generator import load_dataset
 from generator.dataset.link import Dataset
 from generator.render.layout import PAGE_LIMIT, SHELF_SIZE, Layout
+from generator.render.markdown_text import directory_url
 from tests.helpers import AXE, CHROMIUM_ARGS, ENV, ROOT, QuietHandler, browser_executable
 
 pytestmark = pytest.mark.slow
@@ -65,9 +66,7 @@ def test_every_permalink_leads_to_its_record(built: tuple[Path, Dataset]) -> Non
             assert found is not None, (kind, record_id)
             assert found.group(2) == record_id
             page = (site / kind / record_id / found.group(1) / "index.html").resolve()
-            assert page == (site / layout.place(kind, record_id).page).with_suffix("") / (
-                "index.html"
-            )
+            assert page == site / directory_url(layout.place(kind, record_id).page) / "index.html"
             assert f'id="{record_id}"' in page.read_text(encoding="utf-8")
 
 
@@ -88,7 +87,7 @@ def test_search_index_holds_record_titles_not_their_text(built: tuple[Path, Data
     layout = Layout.of(dataset)
     statement_id, statement = next(iter(dataset.statements.items()))
     place = layout.place("statements", statement_id)
-    assert f"{place.page.removesuffix('.md')}/#{statement_id}" in locations
+    assert f"{directory_url(place.page)}#{statement_id}" in locations
     assert statement.words is not None
     words = " ".join(statement.words.text.split())
     assert all(words not in doc["text"] for doc in index["docs"])
