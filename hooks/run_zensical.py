@@ -11,12 +11,14 @@ terms in each page's content, corrects the theme's HTML and writes the redirect 
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +39,21 @@ from generator.render.site_identity import (  # noqa: E402
     copyright_line,
     footer_links,
 )
+from generator.tools import child_process  # noqa: E402
 from generator.tools.console import DATA_REPORTED  # noqa: E402
 from generator.tools.data_check import checked_dataset, report_too_large  # noqa: E402
+from generator.write import interrupts  # noqa: E402
 from generator.write.files import write_tree  # noqa: E402
 
 MKDOCS_ONLY_OVERRIDES = ("partials/search.html",)
 """Theme overrides for MkDocs' Material alone: Zensical's own search partial already gives the
 dialog its accessible name, and ours would replace its search form with one it cannot use."""
+
+SEARCH_SEPARATOR = r'[\s\-_,:!=\[\]()\\"`/«»“”„‘’‹›' + "'" + r"]+|\.(?!\d)"
+"""Zensical's default separator of words in its search, with the quotation marks added."""
+
+SEARCH_INDEX = "search.json"
+"""Zensical's search index, in the site's root."""
 
 CONTENT_START = '<article class="md-content__inner md-typeset">'
 CONTENT_END = "</article>"
@@ -56,7 +66,13 @@ def main(argv: Sequence[str]) -> int:
     if command != "build":
         print(f"error: the Zensical adapter only builds (not '{command}')", file=sys.stderr)
         return 2
-    return build(Path(data), Path(config_file), Path(site_dir), shown)
+    # A stop request (the build's parent ends this process with SIGTERM) raises, so Zensical
+    # is stopped (child_process) and the working folder removed before this process ends.
+    try:
+        with interrupts.raising():
+            return build(Path(data), Path(config_file), Path(site_dir), shown)
+    except interrupts.Interrupted as stop:
+        return 128 + stop.signum
 
 
 def build(data_dir: Path, config_file: Path, site_dir: Path, shown: str) -> int:
@@ -80,9 +96,10 @@ def build(data_dir: Path, config_file: Path, site_dir: Path, shown: str) -> int:
         print(f"error: {clash.heading}: {clash.message}", file=sys.stderr)
         return 1
     site_dir.mkdir(parents=True, exist_ok=True)
-    # Zensical builds only into a folder inside its project's: the working folder sits
-    # beside the site's, on the same file system, and the built files move from it.
-    with tempfile.TemporaryDirectory(prefix=".zensical-", dir=site_dir.parent) as work_name:
+    # Zensical builds only into a folder inside its project's: the working folder is inside
+    # the staging folder the build writes (so a build killed outright leaves it where the
+    # next build removes it), and the built files move up from it.
+    with tempfile.TemporaryDirectory(prefix=".zensical-", dir=site_dir) as work_name:
         work = Path(work_name)
         docs = work / "docs"
         shutil.copytree(static, docs)
@@ -99,16 +116,18 @@ def build(data_dir: Path, config_file: Path, site_dir: Path, shown: str) -> int:
         _configure(config, made)
         work_config = work / "mkdocs.yml"
         work_config.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), "utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
-             str(work_config)],
-            cwd=work, check=False,
-        )  # fmt: skip
-        if result.returncode != 0:
+        command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
+                   str(work_config)]  # fmt: skip
+        log_path = work / "zensical.log"
+        with log_path.open("wb") as log:
+            code = child_process.run(command, os.environ, cwd=work, output=log)
+        if code != 0:
+            print(engine_report(log_path.read_text(encoding="utf-8", errors="replace")),
+                  file=sys.stderr)  # fmt: skip
             return 1
         for built in sorted((work / "site").iterdir()):
             built.rename(site_dir / built.name)
-    _finish(site_dir, made.glossary, made.redirects)
+    _finish(site_dir, made.glossary, made.redirects, escape(made.explainer.header_title))
     return 0
 
 
@@ -137,24 +156,74 @@ def _configure(config: dict[str, Any], made: SiteBuild) -> None:
     theme["variant"] = "classic"
     config["nav"] = [{escape(title): path} for title, path in made.nav]
     # Zensical's search has no language setting: it indexes every language's words as they
-    # are written, without the stemming MkDocs' per-language search adds.
+    # are written, without the stemming MkDocs' per-language search adds. Its separator is
+    # its default plus the quotation marks of the explainer's languages, so «тихой» is found
+    # as тихой.
+    config["plugins"] = [
+        {"search": {"separator": SEARCH_SEPARATOR}} if p == "search" else p
+        for p in config.get("plugins", [])
+    ]
 
 
-def _finish(site_dir: Path, glossary: Glossary, redirects: dict[str, str]) -> None:
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def engine_report(output: str) -> str:
+    """Zensical's output on a failed build, as a reader of the build's log needs it: its
+    problems without colour codes, and its last error without the traceback around it."""
+    lines = _COLOUR.sub("", output).splitlines()
+    kept: list[str] = []
+    in_traceback = False
+    for line in lines:
+        if line.startswith("Traceback (most recent call last):"):
+            in_traceback = True
+        elif in_traceback and line and not line.startswith(" "):
+            in_traceback = False
+            kept.append(line.partition(": ")[2] or line)  # "RuntimeError: Aborted ..."
+        elif not in_traceback and line != "Build started":
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def _finish(
+    site_dir: Path, glossary: Glossary, redirects: dict[str, str], site_name: str
+) -> None:
     """Glossary terms marked in each page's content, the theme's HTML corrected, and a
     redirect page at the address of each record that is a section of a larger page."""
+    # The theme's logo link escapes the (already escaped) site name once more in its title.
+    twice = f'title="{_template_escape(site_name)}"'
     for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
+        text = page.read_text(encoding="utf-8").replace(twice, f'title="{site_name}"')
         start = text.find(CONTENT_START)
         end = text.rfind(CONTENT_END)
         if start != -1 and end > start:
             start += len(CONTENT_START)
             text = text[:start] + mark_terms(text[start:end], glossary) + text[end:]
         page.write_text(valid_theme_html(text), encoding="utf-8")
+    _plain_search_paths(site_dir / SEARCH_INDEX)
     for relative, text in redirects.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+
+
+def _template_escape(text: str) -> str:
+    """Zensical's `e` filter: HTML's five characters and the slash."""
+    return escape(text).replace("/", "&#x2f;")
+
+
+def _plain_search_paths(index: Path) -> None:
+    """Zensical's search shows each result's page title (`path`) as text, but takes it from
+    the page's Markdown source, where our escaping writes `_` as `&#95;` and `&` as `&#38;`:
+    the reader would see the entities. The index gets the title as text."""
+    if not index.is_file():
+        return
+    loaded = json.loads(index.read_text(encoding="utf-8"))
+    for item in loaded.get("items", []):
+        if isinstance(item.get("path"), list):
+            item["path"] = [unescape(part) for part in item["path"]]
+    text = json.dumps(loaded, ensure_ascii=False, separators=(",", ":"))
+    index.write_text(text, encoding="utf-8")
 
 
 class _PythonObject:

@@ -1,4 +1,4 @@
-"""Run a child process (MkDocs) that never outlives the build that started it.
+"""Run a child process (an engine) that never outlives the build that started it.
 
 If the build leaves early (an exception, or a stop signal turned into one by interrupts), the
 child is terminated and waited for before the build removes the folder the child writes into.
@@ -15,6 +15,8 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import IO
 
 from generator.write import interrupts
 
@@ -23,9 +25,21 @@ GRACE_SECONDS = 5.0
 """How long a terminated child may take to exit before it is killed."""
 
 
-def run(command: Sequence[str], env: Mapping[str, str]) -> int:
-    """The child's exit code."""
-    process = subprocess.Popen(command, env=env, preexec_fn=_dies_with(os.getpid()))
+def run(
+    command: Sequence[str],
+    env: Mapping[str, str],
+    cwd: Path | None = None,
+    output: IO[bytes] | None = None,
+) -> int:
+    """The child's exit code; with `output`, its standard output and error go there."""
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=cwd,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is not None else None,
+        preexec_fn=_dies_with(os.getpid()),
+    )
     try:
         return process.wait()
     finally:
