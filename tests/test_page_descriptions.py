@@ -11,10 +11,17 @@ import pytest
 import yaml
 
 from generator import load_dataset
-from generator.render.page_descriptions import LIMIT, record_description, sentence, shortened
+from generator.render.page_descriptions import (
+    LIMIT,
+    page_summary,
+    record_description,
+    sentence,
+    shortened,
+)
 from generator.render.record_links import Mentions
 from generator.render.settings import SiteSettings
-from tests.helpers import BASE_DATA
+from generator.render.site import build_site
+from tests.helpers import BASE_DATA, REAL_DATA
 
 
 def describe(data: Path, kind: str, record_id: str) -> str:
@@ -92,3 +99,23 @@ def test_a_sentence_ends_once(text: str, expected: str) -> None:
 def test_shortened_cuts_where_a_reader_would(text: str, expected: str) -> None:
     assert shortened(text) == expected
     assert len(shortened(text)) <= LIMIT
+
+
+def test_a_hand_written_page_is_summed_up_by_its_first_sentence() -> None:
+    html = (
+        "<h1>Notes</h1>\n<h2>How</h2>\n<p>Every <em>record</em> cites a <a href='x'>source</a>"
+        " &amp; more. A second sentence.</p>\n<p>Another paragraph.</p>"
+    )
+    assert page_summary(html) == "Every record cites a source & more."
+    assert page_summary("<h1>Only a title</h1>") == ""
+    assert page_summary("<p>Tags &lt;b&gt; stay text</p>") == "Tags <b> stay text"
+
+
+def test_the_home_page_says_what_each_hand_written_page_is() -> None:
+    files = build_site(load_dataset(REAL_DATA)).files
+    line = next(x for x in files["index.md"].splitlines() if x.startswith("- [Methodology]"))
+    assert line == (
+        "- [Methodology](methodology.md): Every actor, event and statement on this site is a "
+        "record in the repository's data/ folder, and every record cites at least one source."
+    )
+    assert files["methodology.md"].startswith('---\ndescription: "Every actor, event and ')

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.dataset.link import Dataset
-from generator.load.page_markdown import judge, resolve_record_links
+from generator.load.page_markdown import judge, rendered, resolve_record_links
 from generator.load.read_explainer import HandPage
 from generator.render.home_page import Section
 from generator.render.layout import (
@@ -17,7 +17,8 @@ from generator.render.layout import (
     hand_page_path,
 )
 from generator.render.markdown_text import escape, relative
-from generator.render.page_parts import Page
+from generator.render.page_descriptions import page_summary
+from generator.render.page_parts import FrontMatter, Page
 from generator.render.record_links import Mentions
 
 Nav = tuple[tuple[str, str], ...]
@@ -46,7 +47,10 @@ def sections(dataset: Dataset) -> list[Section]:
         for kind, title, about in _SECTIONS
         if getattr(dataset, kind) or (kind == "timeline" and dataset.events)
     ]
-    found += [Section(page.title, hand_page_path(page.name), "") for page in dataset.pages]
+    found += [
+        Section(page.title, hand_page_path(page.name), page_summary(rendered(page.text)))
+        for page in dataset.pages
+    ]
     return [*found, *_OPEN_DATA]
 
 
@@ -76,4 +80,5 @@ def hand_page(m: Mentions, page: HandPage) -> Page:
     refused = judge(text).findings
     if refused:
         raise ValueError(f"{page.shown_path}: resolving its record links made {refused[0]}")
-    return Page(m.page, "hand_page.md.j2", HandPageText(text))
+    summary = page_summary(rendered(page.text))
+    return Page(m.page, "hand_page.md.j2", HandPageText(text), FrontMatter(summary or None))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 from generator.render.date_labels import date_label
 from generator.render.record_links import Mentions
@@ -79,3 +80,19 @@ def shortened(text: str, limit: int = LIMIT) -> str:
         cut = cut[:end]
     cut = cut.rstrip(" ,;:.")
     return cut + ("…”" if cut.count("“") > cut.count("”") else "…")
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def page_summary(html: str) -> str:
+    """A hand-written page in a sentence, for the home page's ways in and its description:
+    the first sentence of its first paragraph (`html`: the page rendered), as plain text; ''
+    when it has no paragraph."""
+    found = _PARAGRAPH.search(html)
+    if found is None:
+        return ""
+    text = " ".join(unescape(_TAG.sub("", found.group(1))).split())
+    return shortened(_SENTENCE_END.split(text, maxsplit=1)[0])
