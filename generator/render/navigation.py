@@ -18,7 +18,7 @@ from generator.render.layout import (
 )
 from generator.render.markdown_text import escape, relative
 from generator.render.page_descriptions import page_summary
-from generator.render.page_parts import FrontMatter, Page
+from generator.render.page_parts import Page
 from generator.render.record_links import Mentions
 
 Nav = tuple[tuple[str, str], ...]
@@ -80,5 +80,6 @@ def hand_page(m: Mentions, page: HandPage) -> Page:
     refused = judge(text).findings
     if refused:
         raise ValueError(f"{page.shown_path}: resolving its record links made {refused[0]}")
-    summary = page_summary(rendered(page.text))
-    return Page(m.page, "hand_page.md.j2", HandPageText(text), FrontMatter(summary or None))
+    # No front matter: the page's lines stay the lines of its file, so an engine's message
+    # about a line of the page points at the line the contributor wrote.
+    return Page(m.page, "hand_page.md.j2", HandPageText(text))

@@ -88,9 +88,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def page_summary(html: str) -> str:
-    """A hand-written page in a sentence, for the home page's ways in and its description:
-    the first sentence of its first paragraph (`html`: the page rendered), as plain text; ''
-    when it has no paragraph."""
+    """A hand-written page in a sentence, for the home page's ways in: the first sentence of
+    its first paragraph (`html`: the page rendered), as plain text; '' when it has none."""
     found = _PARAGRAPH.search(html)
     if found is None:
         return ""
